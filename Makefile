@@ -1,0 +1,42 @@
+# The two commands of the README: `make demo` runs the widget, `make test` runs every test.
+# Both install what is missing first (scripts/setup.sh skips what is already there).
+
+WASM := --target wasm32-unknown-unknown
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# wasm-bindgen-test-runner: headless Chromium, no test-server timeout surprises on 2 cores.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+# wasm-opt comes from the npm package binaryen (see Trunk.toml).
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: demo test dist lint unit browser e2e setup-build setup-test
+
+## Build and serve the demo page at http://127.0.0.1:8080/
+demo: setup-build
+	trunk serve --offline
+
+## Every test layer: lint, native unit tests, browser component tests, end-to-end tests.
+test: setup-test lint unit browser e2e
+
+## The release build in dist/.
+dist: setup-build
+	trunk build --release --offline
+
+setup-build:
+	scripts/setup.sh build npm
+
+setup-test:
+	scripts/setup.sh build browsers npm
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy $(WASM) --all-targets -- -D warnings
+
+unit:
+	cargo test
+
+browser:
+	cargo test $(WASM) --test browser -- --nocapture
+
+e2e: dist
+	node --test --test-concurrency=1 tests/e2e/

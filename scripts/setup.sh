@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping whatever is already there, so that a
+# second run spends its time on work. Usage: scripts/setup.sh build|browsers|npm ...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+# The wasm-bindgen CLI must be exactly the version Cargo.lock pins.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+    say "installing Trunk $TRUNK_VERSION (about 20 minutes on 2 cores, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  local wb
+  wb=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb" || ! command -v wasm-bindgen-test-runner >/dev/null; then
+    say "installing wasm-bindgen-cli $wb"
+    cargo install wasm-bindgen-cli --version "$wb"
+  fi
+}
+
+browsers() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+npm_packages() {
+  # npm ci from the committed lock file; skipped while node_modules matches it.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+for what in "$@"; do
+  case "$what" in
+    build) build_tools ;;
+    browsers) browsers ;;
+    npm) npm_packages ;;
+    *) echo "usage: $0 build|browsers|npm ..." >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,49 @@
+//! Errors a web team reads: where in the flow file, and what is wrong.
+
+use std::fmt;
+
+/// One problem in a flow file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowError {
+    /// Where: a JSON path such as `nodes[4].options[1].next`, or `line 3, column 7` for a syntax
+    /// error, or empty for the file as a whole.
+    pub at: String,
+    /// What is wrong, as a sentence.
+    pub message: String,
+}
+
+impl FlowError {
+    pub(crate) fn new(at: impl Into<String>, message: impl Into<String>) -> Self {
+        FlowError {
+            at: at.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FlowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.at.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.at, self.message)
+        }
+    }
+}
+
+/// Limits that keep a flow small enough to load quickly on a slow phone and to walk safely.
+pub mod limits {
+    /// The largest flow file accepted, in bytes.
+    pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+    /// The most nodes in one flow.
+    pub const MAX_NODES: usize = 20_000;
+    /// The most screens on any one path from start to an outcome.
+    pub const MAX_DEPTH: usize = 1_000;
+    /// The most options of a question, and routes of a node (each is one character of a
+    /// reference code).
+    pub const MAX_BRANCHES: usize = 35;
+    /// The longest text a field accepts unless it says otherwise.
+    pub const DEFAULT_FIELD_LENGTH: usize = 200;
+    /// The most a field may be set to accept.
+    pub const MAX_FIELD_LENGTH: usize = 2_000;
+}

@@ -1,0 +1,249 @@
+//! What a person types: format checks, and the values that must never be sent.
+
+use regex_lite::Regex;
+
+use super::error::limits;
+use super::model::{Field, Format};
+
+/// Why a typed value was not accepted. The widget words these from its string table; a
+/// `pattern` field's own `error` text replaces [`FieldProblem::NoMatch`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// A required field is empty.
+    Missing,
+    /// Longer than the field accepts.
+    TooLong {
+        /// The most characters accepted.
+        max: usize,
+    },
+    /// Not an email address.
+    Email,
+    /// Not a telephone number.
+    Phone,
+    /// Not a date or time.
+    DateTime,
+    /// Does not match the field's pattern.
+    NoMatch,
+}
+
+/// Checks one value against its field. `pattern` is the field's compiled pattern, if any.
+/// Returns the value as it is used in routes and texts: trimmed, with line breaks and other
+/// control characters turned into spaces (so no value can add a header to an email), and cut
+/// to a pattern's `value` group.
+pub fn check(field: &Field, pattern: Option<&Regex>, raw: &str) -> Result<String, FieldProblem> {
+    let value: String = raw
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let max = field.max_length.unwrap_or(limits::DEFAULT_FIELD_LENGTH);
+    if value.is_empty() {
+        return if field.required {
+            Err(FieldProblem::Missing)
+        } else {
+            Ok(value)
+        };
+    }
+    if value.chars().count() > max {
+        return Err(FieldProblem::TooLong { max });
+    }
+    match field.format {
+        Format::Text => Ok(value),
+        Format::Email if is_email(&value) => Ok(value),
+        Format::Email => Err(FieldProblem::Email),
+        Format::Phone if is_phone(&value) => Ok(value),
+        Format::Phone => Err(FieldProblem::Phone),
+        Format::DateTime if value.chars().any(|c| c.is_ascii_digit()) => Ok(value),
+        Format::DateTime => Err(FieldProblem::DateTime),
+        Format::Pattern => {
+            let Some(pattern) = pattern else {
+                return Ok(value);
+            };
+            let captures = pattern.captures(&value).filter(|c| {
+                c.get(0)
+                    .is_some_and(|m| m.start() == 0 && m.end() == value.len())
+            });
+            match captures {
+                Some(c) => Ok(c
+                    .name("value")
+                    .map_or(value.clone(), |m| m.as_str().to_owned())),
+                None => Err(FieldProblem::NoMatch),
+            }
+        }
+    }
+}
+
+/// A plain email address check: what a person types as their own address or a helpdesk's.
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.rsplit_once('@') else {
+        return false;
+    };
+    let atom = |c: char| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
+    !local.is_empty()
+        && local.len() <= 64
+        && value.len() <= 254
+        && local.chars().all(atom)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+}
+
+/// A telephone number as people write it: digits, spaces, `+ - . ( )`, and 5 to 20 digits.
+pub fn is_phone(value: &str) -> bool {
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    (5..=20).contains(&digits)
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-.()".contains(c))
+        && value.chars().skip(1).all(|c| c != '+')
+}
+
+/// The `tel:` form of a telephone number: `+` and digits only.
+pub fn tel_uri(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
+/// Whether a free-text value looks like a one-time code or a password, which must never be
+/// put into an email or a script: six to eight digits alone (spaces allowed, as apps show
+/// them), or one word of eight or more characters that mixes at least three of lower case,
+/// upper case, digits and symbols.
+pub fn looks_secret(value: &str) -> bool {
+    let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.chars().all(|c| c.is_ascii_digit()) && (6..=8).contains(&compact.len()) {
+        return true;
+    }
+    let one_word = !value.trim().contains(char::is_whitespace);
+    if !one_word || compact.chars().count() < 8 || is_email(&compact) || compact.contains("://") {
+        return false;
+    }
+    let classes = [
+        compact.chars().any(|c| c.is_lowercase()),
+        compact.chars().any(|c| c.is_uppercase()),
+        compact.chars().any(|c| c.is_ascii_digit()),
+        compact.chars().any(|c| !c.is_alphanumeric()),
+    ];
+    classes.iter().filter(|&&present| present).count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(format: Format, required: bool) -> Field {
+        Field {
+            id: "f".into(),
+            label: "F".into(),
+            hint: None,
+            required,
+            format,
+            pattern: None,
+            error: None,
+            max_length: None,
+        }
+    }
+
+    #[test]
+    fn checks_each_format() {
+        let email = field(Format::Email, true);
+        assert_eq!(
+            check(&email, None, "  ada@contoso.com "),
+            Ok("ada@contoso.com".into())
+        );
+        assert_eq!(check(&email, None, ""), Err(FieldProblem::Missing));
+        assert_eq!(
+            check(&email, None, "ada at contoso"),
+            Err(FieldProblem::Email)
+        );
+        assert_eq!(
+            check(&field(Format::Email, false), None, " "),
+            Ok(String::new())
+        );
+        assert_eq!(
+            check(&field(Format::Phone, true), None, "+1 (555) 0100"),
+            Ok("+1 (555) 0100".into())
+        );
+        assert_eq!(
+            check(&field(Format::Phone, true), None, "call me"),
+            Err(FieldProblem::Phone)
+        );
+        assert_eq!(
+            check(&field(Format::DateTime, true), None, "yesterday"),
+            Err(FieldProblem::DateTime)
+        );
+        assert_eq!(
+            check(&field(Format::DateTime, true), None, "3 May 09:15"),
+            Ok("3 May 09:15".into())
+        );
+        let long = "x".repeat(201);
+        assert_eq!(
+            check(&field(Format::Text, true), None, &long),
+            Err(FieldProblem::TooLong { max: 200 })
+        );
+    }
+
+    #[test]
+    fn a_pattern_keeps_its_value_group() {
+        let code = Regex::new(r"(?i)^(?:AADSTS)?(?<value>\d{5,7})$").unwrap();
+        let f = field(Format::Pattern, false);
+        assert_eq!(check(&f, Some(&code), "AADSTS50076"), Ok("50076".into()));
+        assert_eq!(check(&f, Some(&code), "aadsts500121"), Ok("500121".into()));
+        assert_eq!(check(&f, Some(&code), "AADSTS"), Err(FieldProblem::NoMatch));
+        let unanchored = Regex::new(r"\d+").unwrap();
+        assert_eq!(
+            check(&f, Some(&unanchored), "12ab"),
+            Err(FieldProblem::NoMatch),
+            "the whole value must match"
+        );
+    }
+
+    #[test]
+    fn line_breaks_become_spaces() {
+        let f = field(Format::Text, true);
+        assert_eq!(
+            check(&f, None, "a\r\nBcc: x@evil"),
+            Ok("a  Bcc: x@evil".into())
+        );
+    }
+
+    #[test]
+    fn spots_codes_and_passwords_but_not_ordinary_answers() {
+        for secret in [
+            "123456",
+            "123 456",
+            "12345678",
+            "Hunter2!x",
+            "s3cret-Pass",
+            "Tr0ub4dor&3",
+            "Summer2024",
+        ] {
+            assert!(looks_secret(secret), "{secret} should look secret");
+        }
+        for plain in [
+            "12345",
+            "123456789",
+            "ada@contoso.com",
+            "I reinstalled the app",
+            "Outlook",
+            "iPhone 15",
+            "AADSTS50076",
+            "https://x.example/A1",
+        ] {
+            assert!(!looks_secret(plain), "{plain} should not look secret");
+        }
+    }
+
+    #[test]
+    fn tel_uri_keeps_plus_and_digits() {
+        assert_eq!(tel_uri("+1 (555) 010-0"), "tel:+15550100");
+    }
+}

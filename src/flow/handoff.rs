@@ -1,0 +1,275 @@
+//! What a person takes to the helpdesk: the email (as a `mailto:` link, text and `.eml` draft),
+//! the phone script, and the reference code.
+
+use super::config::Config;
+use super::fields::tel_uri;
+use super::model::{Node, PhoneTarget};
+use super::session::{Screen, Session};
+
+/// The default most characters of a `mailto:` URL. Some mail apps and browsers cut or refuse
+/// longer links; the full text stays available to copy, print and download.
+pub const MAILTO_BUDGET: usize = 2_000;
+
+/// Everything an outcome hands over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handoff {
+    /// The prefilled email, when the outcome has one.
+    pub email: Option<Email>,
+    /// The phone script, when the outcome has one.
+    pub phone: Option<PhoneScript>,
+    /// Flow id, version and path code.
+    pub reference: String,
+    /// Fields left out because their value looked like a password or a one-time code.
+    pub withheld: Vec<String>,
+}
+
+/// A filled-in email.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    /// The helpdesk's address, when the page configured one.
+    pub to: Option<String>,
+    /// The subject line.
+    pub subject: String,
+    /// The body lines.
+    pub lines: Vec<String>,
+}
+
+/// A filled-in phone script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneScript {
+    /// The number to call as configured, for a helpdesk script.
+    pub number: Option<String>,
+    /// What to have ready.
+    pub prepare: Vec<String>,
+    /// What to say, in order.
+    pub lines: Vec<String>,
+}
+
+impl Handoff {
+    /// The handoff of the session's outcome (or of the outcome under review); `None` elsewhere.
+    pub fn for_session(session: &Session, config: &Config) -> Option<Handoff> {
+        let (Screen::Outcome(node) | Screen::Review(node)) = session.screen() else {
+            return None;
+        };
+        let Node::Outcome(outcome) = session.flow().node(node) else {
+            return None;
+        };
+        let email = outcome.email.as_ref().map(|e| Email {
+            to: config.support_email.clone(),
+            subject: session.fill(&e.subject, config).unwrap_or_default(),
+            lines: session.fill_lines(&e.body, config),
+        });
+        let phone = outcome.phone.as_ref().map(|p| PhoneScript {
+            number: match p.to {
+                PhoneTarget::Helpdesk => config.support_phone.clone(),
+                PhoneTarget::Vendor => None,
+            },
+            prepare: session.fill_lines(&p.prepare, config),
+            lines: session.fill_lines(&p.lines, config),
+        });
+        let withheld = session.withheld().into_iter().map(str::to_owned).collect();
+        Some(Handoff {
+            email,
+            phone,
+            reference: session.reference(),
+            withheld,
+        })
+    }
+}
+
+impl Email {
+    /// The body as text, lines joined with CRLF as mail expects.
+    pub fn body(&self) -> String {
+        self.lines.join("\r\n")
+    }
+
+    /// To, Subject and body as one text, for copying into any mail program.
+    pub fn text(&self) -> String {
+        let to = self
+            .to
+            .as_deref()
+            .map(|to| format!("To: {to}\n"))
+            .unwrap_or_default();
+        format!("{to}Subject: {}\n\n{}", self.subject, self.lines.join("\n"))
+    }
+
+    /// A `mailto:` URL (RFC 6068) of at most `budget` characters. Everything but unreserved
+    /// characters is percent-encoded, so nothing typed can add a header or end the URL. When
+    /// the whole body does not fit, whole lines are cut from the end and `note` (which says the
+    /// full text is in the widget) closes the body.
+    pub fn mailto(&self, budget: usize, note: &str) -> String {
+        let to: String = self.to.as_deref().map(encode_address).unwrap_or_default();
+        let build = |subject: &str, body: &str| {
+            format!(
+                "mailto:{to}?subject={}&body={}",
+                encode(subject),
+                encode(body)
+            )
+        };
+        let full = build(&self.subject, &self.body());
+        if full.len() <= budget {
+            return full;
+        }
+        // Each line costs what it adds once encoded; keep as many leading lines as fit.
+        let note_body = format!("\r\n\r\n{note}");
+        let mut kept = 0;
+        let mut cost = build(&self.subject, &note_body).len();
+        for line in &self.lines {
+            let extra = encode(line).len() + if kept > 0 { "%0D%0A".len() } else { 0 };
+            if cost + extra > budget {
+                break;
+            }
+            cost += extra;
+            kept += 1;
+        }
+        let body = format!("{}{note_body}", self.lines[..kept].join("\r\n"));
+        let url = build(&self.subject, &body);
+        if url.len() <= budget {
+            return url;
+        }
+        // Not even the note fits beside the subject: shorten the subject, whole characters.
+        let mut subject = self.subject.clone();
+        while !subject.is_empty() && build(&subject, note).len() > budget {
+            subject.pop();
+        }
+        let url = build(&subject, note);
+        if url.len() <= budget {
+            url
+        } else {
+            format!("mailto:{to}")
+        }
+    }
+
+    /// The email as an `.eml` draft that Outlook and Thunderbird open ready to send.
+    pub fn eml(&self) -> String {
+        let mut out = String::new();
+        if let Some(to) = &self.to {
+            out.push_str(&format!("To: {to}\r\n"));
+        }
+        out.push_str(&format!("Subject: {}\r\n", encode_header(&self.subject)));
+        // Outlook opens a message with X-Unsent as a draft to send rather than a received mail.
+        out.push_str("X-Unsent: 1\r\nMIME-Version: 1.0\r\n");
+        out.push_str(
+            "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
+        );
+        out.push_str(&self.body());
+        out.push_str("\r\n");
+        out
+    }
+}
+
+impl PhoneScript {
+    /// The `tel:` link of the number, when there is one.
+    pub fn tel(&self) -> Option<String> {
+        self.number.as_deref().map(tel_uri)
+    }
+
+    /// The script as numbered text, for copying.
+    pub fn text(&self) -> String {
+        self.lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{}. {l}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Percent-encodes all but RFC 3986 unreserved characters; line breaks become `%0D%0A`.
+pub fn encode(text: &str) -> String {
+    let normalised = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', "\r\n");
+    let mut out = String::with_capacity(normalised.len() * 3);
+    for byte in normalised.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn encode_address(address: &str) -> String {
+    address.split('@').map(encode).collect::<Vec<_>>().join("@")
+}
+
+/// RFC 2047 encoding of a header value that is not plain ASCII.
+fn encode_header(value: &str) -> String {
+    if value.is_ascii() {
+        return value.to_owned();
+    }
+    format!("=?UTF-8?B?{}?=", base64(value.as_bytes()))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn email(lines: &[&str]) -> Email {
+        Email {
+            to: Some("helpdesk@contoso.com".into()),
+            subject: "MFA reset needed - ada@contoso.com".into(),
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn mailto_encodes_spaces_breaks_and_reserved_characters() {
+        let url = email(&["Hello IT,", "a&b?c#d%e=f+g"]).mailto(MAILTO_BUDGET, "");
+        assert_eq!(
+            url,
+            "mailto:helpdesk@contoso.com?subject=MFA%20reset%20needed%20-%20ada%40contoso.com\
+             &body=Hello%20IT%2C%0D%0Aa%26b%3Fc%23d%25e%3Df%2Bg"
+        );
+    }
+
+    #[test]
+    fn mailto_shortens_the_body_to_the_budget_with_a_note() {
+        let lines: Vec<String> = (0..100)
+            .map(|i| format!("Line {i} with some words in it"))
+            .collect();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let url = email(&refs).mailto(MAILTO_BUDGET, "The full text is in the troubleshooter.");
+        assert!(url.len() <= MAILTO_BUDGET, "{}", url.len());
+        assert!(url.ends_with("%0D%0A%0D%0AThe%20full%20text%20is%20in%20the%20troubleshooter."));
+        assert!(url.contains("Line%200%20"));
+        assert!(!url.contains("Line%2099"));
+        let tiny = email(&refs).mailto(60, "Full text in the widget.");
+        assert!(tiny.len() <= 60, "{tiny}");
+    }
+
+    #[test]
+    fn eml_is_a_draft_with_encoded_subject() {
+        let mut e = email(&["Hello", "Bye"]);
+        e.subject = "Réinitialisation MFA 🔑".into();
+        let eml = e.eml();
+        assert!(eml.starts_with("To: helpdesk@contoso.com\r\nSubject: =?UTF-8?B?"));
+        assert!(eml.contains("X-Unsent: 1\r\n"));
+        assert!(eml.ends_with("\r\n\r\nHello\r\nBye\r\n"));
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
+    }
+}

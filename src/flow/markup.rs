@@ -1,0 +1,197 @@
+//! The small, safe markup of flow text: paragraphs (blank lines), lists (`- ` or `1. `),
+//! `**bold**` and `[links](https://…)`. It becomes a tree of text nodes; nothing is ever
+//! inserted into a page as HTML.
+
+/// A block of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Vec<Inline>),
+    /// A bulleted (`ordered == false`) or numbered list.
+    List {
+        /// Numbered or bulleted.
+        ordered: bool,
+        /// The items.
+        items: Vec<Vec<Inline>>,
+    },
+}
+
+/// A run of text inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Bold text.
+    Bold(String),
+    /// A link; its `href` always starts with `https:`, `mailto:` or `tel:`.
+    Link {
+        /// The link's words.
+        text: String,
+        /// Where it goes.
+        href: String,
+    },
+}
+
+/// The link schemes flow text may use.
+pub const SCHEMES: [&str; 3] = ["https:", "mailto:", "tel:"];
+
+/// Parses markup. A link with another scheme is kept as plain text here; [`problems`] reports it.
+pub fn parse(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for chunk in text.split("\n\n").map(str::trim).filter(|c| !c.is_empty()) {
+        let lines: Vec<&str> = chunk.lines().map(str::trim).collect();
+        let ordered = lines.iter().all(|l| numbered_item(l).is_some());
+        let bulleted = lines.iter().all(|l| l.starts_with("- "));
+        if ordered || bulleted {
+            let items = lines
+                .iter()
+                .map(|l| {
+                    inline(if ordered {
+                        numbered_item(l).unwrap_or(l)
+                    } else {
+                        &l[2..]
+                    })
+                })
+                .collect();
+            blocks.push(Block::List { ordered, items });
+        } else {
+            blocks.push(Block::Paragraph(inline(&lines.join(" "))));
+        }
+    }
+    blocks
+}
+
+/// Parses one line of inline markup (bold and links).
+pub fn inline(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some((bold, after)) = rest.strip_prefix("**").and_then(|r| r.split_once("**")) {
+            flush(&mut plain, &mut out);
+            out.push(Inline::Bold(bold.to_owned()));
+            rest = after;
+        } else if let Some((link_text, href, after)) = link(rest) {
+            if SCHEMES.iter().any(|s| href.starts_with(s)) {
+                flush(&mut plain, &mut out);
+                out.push(Inline::Link {
+                    text: link_text.to_owned(),
+                    href: href.to_owned(),
+                });
+            } else {
+                plain.push_str(link_text);
+            }
+            rest = after;
+        } else {
+            let c = rest.chars().next().unwrap_or_default();
+            plain.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    flush(&mut plain, &mut out);
+    out
+}
+
+/// What is wrong with a piece of markup, for validation: unclosed bold, links with other schemes.
+pub fn problems(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if text.matches("**").count() % 2 == 1 {
+        out.push("`**` opens bold text that is never closed".to_owned());
+    }
+    let mut rest = text;
+    while let Some(pos) = rest.find('[') {
+        rest = &rest[pos..];
+        match link(rest) {
+            Some((_, href, after)) => {
+                if !SCHEMES.iter().any(|s| href.starts_with(s)) || href.len() <= "tel:".len() {
+                    out.push(format!(
+                        "the link `{href}` must start with https:, mailto: or tel:"
+                    ));
+                }
+                rest = after;
+            }
+            None => rest = &rest[1..],
+        }
+    }
+    out
+}
+
+/// The plain words of inline markup, without the markup itself.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) | Inline::Bold(t) => t.as_str(),
+            Inline::Link { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+fn link(text: &str) -> Option<(&str, &str, &str)> {
+    let inner = text.strip_prefix('[')?;
+    let close = inner.find("](")?;
+    let (link_text, after) = (&inner[..close], &inner[close + 2..]);
+    let end = after.find(')')?;
+    Some((link_text, &after[..end], &after[end + 1..]))
+}
+
+fn numbered_item(line: &str) -> Option<&str> {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0)
+        .then(|| line[digits..].strip_prefix(". "))
+        .flatten()
+}
+
+fn flush(plain: &mut String, out: &mut Vec<Inline>) {
+    if !plain.is_empty() {
+        out.push(Inline::Text(std::mem::take(plain)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn parses_paragraphs_lists_bold_and_links() {
+        let blocks = parse(
+            "Open **Security info**.\nThen sign in.\n\n- one\n- [two](https://aka.ms/mysecurityinfo)\n\n1. a\n2. b",
+        );
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Paragraph(vec![
+                    text("Open "),
+                    Inline::Bold("Security info".into()),
+                    text(". Then sign in.")
+                ]),
+                Block::List {
+                    ordered: false,
+                    items: vec![
+                        vec![text("one")],
+                        vec![Inline::Link {
+                            text: "two".into(),
+                            href: "https://aka.ms/mysecurityinfo".into()
+                        }],
+                    ],
+                },
+                Block::List {
+                    ordered: true,
+                    items: vec![vec![text("a")], vec![text("b")]]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn never_makes_a_link_of_another_scheme() {
+        assert_eq!(inline("[click](javascript:alert(1))"), vec![text("click)")]);
+        assert_eq!(inline("<b>x</b>"), vec![text("<b>x</b>")]);
+        let found = problems("[a](javascript:x) [b](http://x) [c](https://ok) **open");
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+}

@@ -1,0 +1,527 @@
+//! One person's walk through a flow: the path taken, the answers given, where they are now.
+//!
+//! Every method takes any input at any time: an answer that does not fit the current screen is
+//! refused with a reason, a `back` on the start screen does nothing. Nothing here panics.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use super::config::Config;
+use super::fields::{self, FieldProblem};
+use super::model::{Condition, Line, Node};
+use super::validate::ValidFlow;
+use super::{markup, template};
+
+/// What a person gave at one node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The index of the chosen option of a question.
+    Choice(usize),
+    /// The raw text typed into each field of a fields node, in order.
+    Values(Vec<String>),
+    /// An info screen was read (Continue).
+    Seen,
+}
+
+/// The screen a person is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Before the first question.
+    Start,
+    /// A question, fields or info node, by index.
+    Node(usize),
+    /// "Check your answers" before a contact outcome (by index) is shown.
+    Review(usize),
+    /// An outcome, by index.
+    Outcome(usize),
+}
+
+/// Why an answer was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The current screen takes no answer (start, review, outcome), or not this kind.
+    NotExpected,
+    /// A question was answered with no option, or an option it does not have.
+    NoChoice,
+    /// Some fields were not accepted: (field index, problem). The values are kept.
+    Fields(Vec<(usize, FieldProblem)>),
+}
+
+/// A row of "Check your answers".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    /// The node to change.
+    pub node: usize,
+    /// The question's label, or the field's.
+    pub label: String,
+    /// The answer as given; empty for an optional field left empty.
+    pub value: String,
+}
+
+/// One person's walk through a flow.
+#[derive(Debug, Clone)]
+pub struct Session {
+    flow: Rc<ValidFlow>,
+    started: bool,
+    /// Nodes visited, first to current. Never empty once started.
+    path: Vec<usize>,
+    /// Answers by node, kept after Back so that a screen shows what was chosen before.
+    answers: BTreeMap<usize, Answer>,
+    /// The outcome was shown after "Check your answers" was confirmed.
+    confirmed: bool,
+    /// Set by `change`: the path to return to if the person goes Back instead of answering,
+    /// and whether to skip forward through answers that still apply.
+    changing: Option<Vec<usize>>,
+}
+
+impl Session {
+    /// A new session on the start screen.
+    pub fn new(flow: Rc<ValidFlow>) -> Self {
+        Session {
+            flow,
+            started: false,
+            path: Vec::new(),
+            answers: BTreeMap::new(),
+            confirmed: false,
+            changing: None,
+        }
+    }
+
+    /// The flow being walked.
+    pub fn flow(&self) -> &ValidFlow {
+        &self.flow
+    }
+
+    /// The shared flow, for building another session on it.
+    pub fn flow_rc(&self) -> Rc<ValidFlow> {
+        Rc::clone(&self.flow)
+    }
+
+    /// The screen the person is on.
+    pub fn screen(&self) -> Screen {
+        match self.path.last() {
+            Some(&node) if self.started => match self.flow.node(node) {
+                Node::Outcome(o) if o.kind.is_contact() && !self.confirmed => Screen::Review(node),
+                Node::Outcome(_) => Screen::Outcome(node),
+                _ => Screen::Node(node),
+            },
+            _ => Screen::Start,
+        }
+    }
+
+    /// The nodes visited so far, first to current.
+    pub fn path(&self) -> &[usize] {
+        &self.path
+    }
+
+    /// The answer remembered for a node, if any (also after going Back from it).
+    pub fn answer_for(&self, node: usize) -> Option<&Answer> {
+        self.answers.get(&node)
+    }
+
+    /// Leaves the start screen for the first node.
+    pub fn start(&mut self) {
+        if !self.started {
+            self.started = true;
+            self.path = vec![self.flow.start()];
+        }
+    }
+
+    /// Answers the current node and moves on. On a refusal the session stays on the node; typed
+    /// values are kept so that nothing the person wrote is lost.
+    pub fn answer(&mut self, answer: Answer) -> Result<(), Refusal> {
+        let Screen::Node(node) = self.screen() else {
+            return Err(Refusal::NotExpected);
+        };
+        self.accepts(node, &answer).inspect_err(|_| {
+            if let Answer::Values(_) = answer {
+                self.answers.insert(node, answer.clone());
+            }
+        })?;
+        self.answers.insert(node, answer);
+        self.advance(node);
+        // After a change, skip forward through the screens whose answers still apply.
+        while self.changing.is_some() {
+            let Screen::Node(next) = self.screen() else {
+                break;
+            };
+            match self.answers.get(&next) {
+                Some(a) if self.accepts(next, a).is_ok() => self.advance(next),
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// Goes one screen back. Returns false when there is nowhere to go.
+    pub fn back(&mut self) -> bool {
+        match self.screen() {
+            Screen::Start => return false,
+            Screen::Outcome(node) if self.flow.node_kind_is_contact(node) => self.confirmed = false,
+            _ => match self.changing.take() {
+                // Back from the question being changed cancels the change.
+                Some(saved) => self.path = saved,
+                None if self.path.len() > 1 => {
+                    self.path.pop();
+                }
+                None => {
+                    self.started = false;
+                    self.path.clear();
+                }
+            },
+        }
+        true
+    }
+
+    /// Goes back to an earlier node of the path to change its answer (a Change link on
+    /// "Check your answers"). After it is answered again, screens whose answers still apply
+    /// are skipped and the person returns to "Check your answers".
+    pub fn change(&mut self, node: usize) -> bool {
+        let Some(pos) = self.path.iter().position(|&n| n == node) else {
+            return false;
+        };
+        if pos + 1 == self.path.len() {
+            return false;
+        }
+        self.changing = Some(self.path.clone());
+        self.path.truncate(pos + 1);
+        self.confirmed = false;
+        true
+    }
+
+    /// Confirms "Check your answers" and shows the outcome.
+    pub fn confirm(&mut self) -> bool {
+        let review = matches!(self.screen(), Screen::Review(_));
+        self.confirmed |= review;
+        review
+    }
+
+    /// Forgets everything and returns to the start screen.
+    pub fn restart(&mut self) {
+        *self = Session::new(Rc::clone(&self.flow));
+    }
+
+    /// "Step N of at most M" for the current node: N counts the screens so far, M adds the
+    /// longest way still possible, so while going forward M never grows and N/M never falls.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        let Screen::Node(node) = self.screen() else {
+            return None;
+        };
+        let done = self.path.len() - 1;
+        Some((done + 1, done + self.flow.longest_from(node)))
+    }
+
+    /// Flags set by the options chosen on the path.
+    pub fn flags(&self) -> BTreeSet<&str> {
+        self.path_answers()
+            .filter_map(|(node, answer)| match (self.flow.node(node), answer) {
+                (Node::Question(q), Answer::Choice(c)) => q.options.get(*c),
+                _ => None,
+            })
+            .flat_map(|option| option.set.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// The accepted value of a field on the path: trimmed, normalised by its pattern; empty
+    /// when not given.
+    pub fn field_value(&self, field_id: &str) -> Option<String> {
+        let (node, k) = self.flow.field_at(field_id)?;
+        if !self.on_path(node) {
+            return None;
+        }
+        let Some(Answer::Values(values)) = self.answers.get(&node) else {
+            return None;
+        };
+        let Node::Fields(f) = self.flow.node(node) else {
+            return None;
+        };
+        fields::check(&f.fields[k], self.flow.pattern(field_id), values.get(k)?).ok()
+    }
+
+    /// The option chosen at a question on the path.
+    pub fn choice(&self, question_id: &str) -> Option<&super::model::Choice> {
+        let node = self.flow.index_of(question_id)?;
+        match (self.flow.node(node), self.answers.get(&node)) {
+            (Node::Question(q), Some(Answer::Choice(c))) if self.on_path(node) => q.options.get(*c),
+            _ => None,
+        }
+    }
+
+    /// Whether a condition holds for what has been said on the path.
+    pub fn holds(&self, cond: &Condition) -> bool {
+        let wanted = |value: &str| {
+            cond.is
+                .iter()
+                .chain(cond.any_of.iter().flatten())
+                .any(|v| v.eq_ignore_ascii_case(value))
+        };
+        if let Some(flag) = &cond.flag {
+            return self.flags().contains(flag.as_str());
+        }
+        if let Some(answer) = &cond.answer {
+            return self.choice(answer).is_some_and(|o| wanted(&o.id));
+        }
+        if let Some(field) = &cond.field {
+            let value = self.field_value(field).unwrap_or_default();
+            return if cond.is.is_none() && cond.any_of.is_none() {
+                !value.is_empty()
+            } else {
+                wanted(&value)
+            };
+        }
+        false
+    }
+
+    /// Whether a line's `if`/`unless` lets it show.
+    pub fn shows(&self, line: &Line) -> bool {
+        match line {
+            Line::Plain(_) => true,
+            Line::Conditional(c) => {
+                c.when.as_ref().is_none_or(|w| self.holds(w))
+                    && !c.unless.as_ref().is_some_and(|u| self.holds(u))
+            }
+        }
+    }
+
+    /// Free-text values on the path that look like a password or a one-time code, by field id.
+    /// They are never put into an email or a script.
+    pub fn withheld(&self) -> Vec<&str> {
+        self.path_answers()
+            .filter_map(|(node, _)| match self.flow.node(node) {
+                Node::Fields(f) => Some(f.fields.iter()),
+                _ => None,
+            })
+            .flatten()
+            .filter(|field| {
+                field.format == super::model::Format::Text
+                    && self
+                        .field_value(&field.id)
+                        .is_some_and(|v| fields::looks_secret(&v))
+            })
+            .map(|field| field.id.as_str())
+            .collect()
+    }
+
+    /// The value a placeholder stands for: a page setting, a field, a question's answer, the
+    /// reference or the flow title. Withheld values are empty.
+    pub fn placeholder(&self, name: &str, config: &Config) -> Option<String> {
+        match name {
+            "reference" => return Some(self.reference()),
+            "flow_title" => return Some(self.flow.flow().title.clone()),
+            _ => {}
+        }
+        if let Some(value) = config.get(name) {
+            return Some(value.to_owned());
+        }
+        if self.flow.field_at(name).is_some() {
+            return self
+                .field_value(name)
+                .filter(|_| !self.withheld().contains(&name));
+        }
+        self.choice(name)
+            .map(|o| o.phrase.clone().unwrap_or_else(|| o.label.clone()))
+    }
+
+    /// Fills a plain template (`None` when all its placeholders are empty).
+    pub fn fill(&self, text: &str, config: &Config) -> Option<String> {
+        template::fill(text, &|name| self.placeholder(name, config))
+    }
+
+    /// Fills lines of a list: those whose condition holds and that are not all empty.
+    pub fn fill_lines(&self, lines: &[Line], config: &Config) -> Vec<String> {
+        lines
+            .iter()
+            .filter(|l| self.shows(l))
+            .filter_map(|l| self.fill(l.text(), config))
+            .collect()
+    }
+
+    /// Parses rich text and fills its placeholders inside the text only: markup comes from the
+    /// flow, never from what a person typed, and a link's address can use the page's settings
+    /// but nothing typed.
+    pub fn rich(&self, text: &str, config: &Config) -> Vec<markup::Block> {
+        markup::parse(text)
+            .into_iter()
+            .map(|block| match block {
+                markup::Block::Paragraph(runs) => {
+                    markup::Block::Paragraph(self.fill_runs(runs, config))
+                }
+                markup::Block::List { ordered, items } => markup::Block::List {
+                    ordered,
+                    items: items
+                        .into_iter()
+                        .map(|runs| self.fill_runs(runs, config))
+                        .collect(),
+                },
+            })
+            .collect()
+    }
+
+    /// Lines with inline markup (outcome steps), filled like [`Session::rich`] and dropped like
+    /// [`Session::fill_lines`].
+    pub fn rich_lines(&self, lines: &[Line], config: &Config) -> Vec<Vec<markup::Inline>> {
+        lines
+            .iter()
+            .filter(|l| self.shows(l) && self.fill(l.text(), config).is_some())
+            .map(|l| self.fill_runs(markup::inline(l.text()), config))
+            .collect()
+    }
+
+    fn fill_runs(&self, runs: Vec<markup::Inline>, config: &Config) -> Vec<markup::Inline> {
+        let text =
+            |t: &str| template::fill(t, &|n| self.placeholder(n, config)).unwrap_or_default();
+        let href =
+            |t: &str| template::fill(t, &|n| config.get(n).map(str::to_owned)).unwrap_or_default();
+        runs.into_iter()
+            .map(|run| match run {
+                markup::Inline::Text(t) => markup::Inline::Text(text(&t)),
+                markup::Inline::Bold(t) => markup::Inline::Bold(text(&t)),
+                markup::Inline::Link {
+                    text: words,
+                    href: to,
+                } => markup::Inline::Link {
+                    text: text(&words),
+                    href: href(&to),
+                },
+            })
+            .collect()
+    }
+
+    /// "Check your answers": one row per question and per field on the path.
+    pub fn summary(&self) -> Vec<SummaryRow> {
+        let mut rows = Vec::new();
+        for (node, answer) in self.path_answers() {
+            match (self.flow.node(node), answer) {
+                (Node::Question(q), Answer::Choice(c)) => rows.push(SummaryRow {
+                    node,
+                    label: q.label.clone().unwrap_or_else(|| q.text.clone()),
+                    value: q
+                        .options
+                        .get(*c)
+                        .map(|o| o.label.clone())
+                        .unwrap_or_default(),
+                }),
+                (Node::Fields(f), Answer::Values(values)) => rows.extend(
+                    f.fields
+                        .iter()
+                        .zip(values)
+                        .map(|(field, value)| SummaryRow {
+                            node,
+                            label: field.label.clone(),
+                            value: value.trim().to_owned(),
+                        }),
+                ),
+                _ => {}
+            }
+        }
+        rows
+    }
+
+    /// The short code of the path: per question, the option's number (1-9, then a-z); per node
+    /// with routes, the route taken (0 for none). With the flow id and version it tells a
+    /// helpdesk exactly which way the person came.
+    pub fn path_code(&self) -> String {
+        let digit = |n: usize| char::from_digit(n as u32, 36).unwrap_or('?');
+        let mut code = String::new();
+        let mut walked = Session::new(Rc::clone(&self.flow));
+        walked.started = true;
+        walked.answers = self.answers.clone();
+        for &node in self.path.iter().take(self.path.len().saturating_sub(1)) {
+            // Routes are judged as they were when the node was answered: on the path so far.
+            walked.path.push(node);
+            if let (Node::Question(_), Some(Answer::Choice(c))) =
+                (self.flow.node(node), self.answers.get(&node))
+            {
+                code.push(digit(c + 1));
+            }
+            let routes = self.flow.node(node).routes();
+            if !routes.is_empty() {
+                code.push(
+                    routes
+                        .iter()
+                        .position(|r| walked.holds(&r.when))
+                        .map_or('0', |r| digit(r + 1)),
+                );
+            }
+        }
+        code
+    }
+
+    /// The reference a helpdesk sees: flow id, version and path code.
+    pub fn reference(&self) -> String {
+        let flow = self.flow.flow();
+        format!("{} v{} path {}", flow.id, flow.version, self.path_code())
+    }
+
+    fn on_path(&self, node: usize) -> bool {
+        self.path.contains(&node)
+    }
+
+    fn path_answers(&self) -> impl Iterator<Item = (usize, &Answer)> {
+        self.path
+            .iter()
+            .filter_map(|&n| self.answers.get(&n).map(|a| (n, a)))
+    }
+
+    fn accepts(&self, node: usize, answer: &Answer) -> Result<(), Refusal> {
+        match (self.flow.node(node), answer) {
+            (Node::Question(q), Answer::Choice(c)) if *c < q.options.len() => Ok(()),
+            (Node::Question(_), Answer::Choice(_)) => Err(Refusal::NoChoice),
+            (Node::Fields(f), Answer::Values(values)) => {
+                let problems: Vec<(usize, FieldProblem)> = f
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, field)| {
+                        let raw = values.get(k).map(String::as_str).unwrap_or("");
+                        fields::check(field, self.flow.pattern(&field.id), raw)
+                            .err()
+                            .map(|p| (k, p))
+                    })
+                    .collect();
+                if problems.is_empty() {
+                    Ok(())
+                } else {
+                    Err(Refusal::Fields(problems))
+                }
+            }
+            (Node::Info(_), Answer::Seen) => Ok(()),
+            _ => Err(Refusal::NotExpected),
+        }
+    }
+
+    /// Moves from an answered node to where its routes or its answer lead.
+    fn advance(&mut self, node: usize) {
+        let flow = Rc::clone(&self.flow);
+        let current = flow.node(node);
+        let routed = current
+            .routes()
+            .iter()
+            .find(|r| self.holds(&r.when))
+            .map(|r| r.to.as_str());
+        let next = routed.or_else(|| match (current, self.answers.get(&node)) {
+            (Node::Question(q), Some(Answer::Choice(c))) => {
+                q.options.get(*c).map(|o| o.next.as_str())
+            }
+            (Node::Fields(f), _) => Some(f.next.as_str()),
+            (Node::Info(i), _) => Some(i.next.as_str()),
+            _ => None,
+        });
+        // Validation guarantees every target exists; the fallbacks only keep this panic-free.
+        let Some(next) = next.and_then(|id| flow.index_of(id)) else {
+            return;
+        };
+        self.path.push(next);
+        if matches!(flow.node(next), Node::Outcome(_)) {
+            self.changing = None;
+            let path = &self.path;
+            self.answers.retain(|n, _| path.contains(n));
+        }
+    }
+}
+
+impl ValidFlow {
+    fn node_kind_is_contact(&self, node: usize) -> bool {
+        matches!(self.node(node), Node::Outcome(o) if o.kind.is_contact())
+    }
+}

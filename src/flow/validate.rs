@@ -1,0 +1,726 @@
+//! Checking a flow: every rule at once, each error with the JSON path it is about.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use regex_lite::Regex;
+
+use super::config::PLACEHOLDERS;
+use super::error::{limits, FlowError};
+use super::model::{Condition, Flow, Format, Line, Node, OutcomeKind, FORMAT_VERSION};
+use super::{load, markup, template};
+
+/// A flow that passed every check. Only [`validate`] makes one, so the session can rely on it:
+/// every reference resolves, every pattern compiles, there are no cycles, every node leads to
+/// an outcome.
+#[derive(Debug)]
+pub struct ValidFlow {
+    flow: Flow,
+    index: HashMap<String, usize>,
+    field_at: HashMap<String, (usize, usize)>,
+    patterns: HashMap<String, Regex>,
+    longest: Vec<usize>,
+}
+
+impl ValidFlow {
+    /// Parses and validates flow JSON.
+    pub fn from_json(text: &str) -> Result<ValidFlow, Vec<FlowError>> {
+        validate(load::parse(text)?)
+    }
+
+    /// The flow itself.
+    pub fn flow(&self) -> &Flow {
+        &self.flow
+    }
+
+    /// The node at an index.
+    pub fn node(&self, index: usize) -> &Node {
+        &self.flow.nodes[index]
+    }
+
+    /// The index of a node id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The index of the start node.
+    pub fn start(&self) -> usize {
+        self.index[&self.flow.start]
+    }
+
+    /// The compiled pattern of a `pattern` field.
+    pub fn pattern(&self, field_id: &str) -> Option<&Regex> {
+        self.patterns.get(field_id)
+    }
+
+    /// Where a field lives: (node index, field index).
+    pub fn field_at(&self, field_id: &str) -> Option<(usize, usize)> {
+        self.field_at.get(field_id).copied()
+    }
+
+    /// The most screens still to come from a node to an outcome, counting the node itself
+    /// (zero for an outcome).
+    pub fn longest_from(&self, index: usize) -> usize {
+        self.longest[index]
+    }
+
+    /// The nodes a node can lead to, in file order, without repeats.
+    pub fn successors(&self, index: usize) -> Vec<usize> {
+        successors(&self.flow, &self.index, index)
+    }
+}
+
+fn successors(flow: &Flow, index: &HashMap<String, usize>, node: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for (_, target) in flow.nodes[node].targets() {
+        if let Some(&t) = index.get(target) {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// Checks a parsed flow against every rule, and returns all the errors found.
+pub fn validate(flow: Flow) -> Result<ValidFlow, Vec<FlowError>> {
+    let mut v = Validator {
+        flow: &flow,
+        errors: Vec::new(),
+    };
+    v.header();
+    let index = v.ids();
+    let (field_at, patterns) = v.fields(&index);
+    v.references(&index);
+    v.conditions(&index, &field_at);
+    v.texts(&index, &field_at);
+    v.outcomes();
+    let longest = v.graph(&index);
+    let errors = v.errors;
+    match longest {
+        Some(longest) if errors.is_empty() => Ok(ValidFlow {
+            flow,
+            index,
+            field_at,
+            patterns,
+            longest,
+        }),
+        _ => Err(errors),
+    }
+}
+
+struct Validator<'a> {
+    flow: &'a Flow,
+    errors: Vec<FlowError>,
+}
+
+fn at(node: usize, rest: &str) -> String {
+    if rest.is_empty() {
+        format!("nodes[{node}]")
+    } else {
+        format!("nodes[{node}].{rest}")
+    }
+}
+
+impl<'a> Validator<'a> {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FlowError::new(path, message));
+    }
+
+    fn header(&mut self) {
+        let flow = self.flow;
+        if flow.format != FORMAT_VERSION {
+            self.error(
+                "format",
+                format!(
+                    "this build reads format {FORMAT_VERSION}, not {}",
+                    flow.format
+                ),
+            );
+        }
+        let id_ok = !flow.id.is_empty()
+            && flow.id.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        if !id_ok {
+            self.error(
+                "id",
+                format!(
+                    "`{}` is not a flow id: use lowercase letters, digits and single hyphens",
+                    flow.id
+                ),
+            );
+        }
+        let tag_ok = flow.language.split('-').enumerate().all(|(i, part)| {
+            let len_ok = if i == 0 {
+                (2..=3).contains(&part.len())
+            } else {
+                (2..=8).contains(&part.len())
+            };
+            len_ok && part.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+        if !tag_ok {
+            self.error(
+                "language",
+                format!(
+                    "`{}` is not a language tag such as `en` or `en-GB`",
+                    flow.language
+                ),
+            );
+        }
+        if flow.nodes.is_empty() {
+            self.error("nodes", "the flow has no nodes");
+        }
+    }
+
+    /// Node ids: well formed and unique. Returns the index of the first node with each id.
+    fn ids(&mut self) -> HashMap<String, usize> {
+        let mut index = HashMap::new();
+        for (i, node) in self.flow.nodes.iter().enumerate() {
+            let id = node.id();
+            if !template::is_name(id) {
+                self.error(
+                    at(i, "id"),
+                    format!("`{id}` is not a node id: use lowercase letters, digits, `-` and `_`"),
+                );
+            }
+            if let Some(&first) = index.get(id) {
+                self.error(
+                    at(i, "id"),
+                    format!("the id `{id}` is already used by nodes[{first}]"),
+                );
+            } else {
+                index.insert(id.to_owned(), i);
+            }
+            if PLACEHOLDERS.contains(&id) {
+                self.error(
+                    at(i, "id"),
+                    format!("`{id}` is reserved for the page's settings; choose another id"),
+                );
+            }
+        }
+        if !index.contains_key(&self.flow.start) {
+            self.error("start", format!("no node has the id `{}`", self.flow.start));
+        }
+        index
+    }
+
+    /// Options and fields: ids, counts, patterns.
+    #[allow(clippy::type_complexity)]
+    fn fields(
+        &mut self,
+        index: &HashMap<String, usize>,
+    ) -> (HashMap<String, (usize, usize)>, HashMap<String, Regex>) {
+        let mut field_at = HashMap::new();
+        let mut patterns = HashMap::new();
+        for (i, node) in self.flow.nodes.iter().enumerate() {
+            match node {
+                Node::Question(q) => {
+                    if q.options.len() < 2 {
+                        self.error(at(i, "options"), "a question needs at least two options");
+                    }
+                    if q.options.len() > limits::MAX_BRANCHES {
+                        self.error(
+                            at(i, "options"),
+                            format!(
+                                "a question may have at most {} options",
+                                limits::MAX_BRANCHES
+                            ),
+                        );
+                    }
+                    let mut seen = HashSet::new();
+                    for (o, option) in q.options.iter().enumerate() {
+                        if !template::is_name(&option.id) {
+                            self.error(at(i, &format!("options[{o}].id")), format!("`{}` is not an option id: use lowercase letters, digits, `-` and `_`", option.id));
+                        }
+                        if !seen.insert(option.id.as_str()) {
+                            self.error(
+                                at(i, &format!("options[{o}].id")),
+                                format!(
+                                    "the option id `{}` is used twice in this question",
+                                    option.id
+                                ),
+                            );
+                        }
+                        for (s, flag) in option.set.iter().enumerate() {
+                            if !template::is_name(flag) {
+                                self.error(
+                                    at(i, &format!("options[{o}].set[{s}]")),
+                                    format!("`{flag}` is not a flag name"),
+                                );
+                            }
+                        }
+                    }
+                }
+                Node::Fields(f) => {
+                    if f.fields.is_empty() {
+                        self.error(at(i, "fields"), "a fields node needs at least one field");
+                    }
+                    for (k, field) in f.fields.iter().enumerate() {
+                        let path = |rest: &str| at(i, &format!("fields[{k}]{rest}"));
+                        if !template::is_name(&field.id) {
+                            self.error(path(".id"), format!("`{}` is not a field id: use lowercase letters, digits, `-` and `_`", field.id));
+                        } else if let Some(&(n, _)) = field_at.get(&field.id) {
+                            self.error(
+                                path(".id"),
+                                format!(
+                                    "the field id `{}` is already used in nodes[{n}]",
+                                    field.id
+                                ),
+                            );
+                        } else if let Some(&n) = index.get(&field.id) {
+                            self.error(path(".id"), format!("the field id `{}` is also the id of nodes[{n}]; field and node ids share one namespace", field.id));
+                        } else if PLACEHOLDERS.contains(&field.id.as_str()) {
+                            self.error(
+                                path(".id"),
+                                format!(
+                                    "`{}` is reserved for the page's settings; choose another id",
+                                    field.id
+                                ),
+                            );
+                        } else {
+                            field_at.insert(field.id.clone(), (i, k));
+                        }
+                        match (field.format, &field.pattern) {
+                            (Format::Pattern, None) => {
+                                self.error(path(".pattern"), "a `pattern` field needs a `pattern`")
+                            }
+                            (Format::Pattern, Some(p)) => match Regex::new(p) {
+                                Ok(re) => {
+                                    patterns.insert(field.id.clone(), re);
+                                }
+                                Err(e) => self.error(
+                                    path(".pattern"),
+                                    format!("the pattern does not compile: {e}"),
+                                ),
+                            },
+                            (_, Some(_)) => self.error(
+                                path(".pattern"),
+                                "`pattern` is only used with `\"format\": \"pattern\"`",
+                            ),
+                            (_, None) => {}
+                        }
+                        if field.error.is_some() && field.format != Format::Pattern {
+                            self.error(
+                                path(".error"),
+                                "`error` is only used with `\"format\": \"pattern\"`",
+                            );
+                        }
+                        if let Some(max) = field.max_length {
+                            if max == 0 || max > limits::MAX_FIELD_LENGTH {
+                                self.error(
+                                    path(".max_length"),
+                                    format!(
+                                        "`max_length` must be from 1 to {}",
+                                        limits::MAX_FIELD_LENGTH
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                }
+                Node::Info(_) | Node::Outcome(_) => {}
+            }
+            if node.routes().len() > limits::MAX_BRANCHES {
+                self.error(
+                    at(i, "routes"),
+                    format!("a node may have at most {} routes", limits::MAX_BRANCHES),
+                );
+            }
+        }
+        (field_at, patterns)
+    }
+
+    fn references(&mut self, index: &HashMap<String, usize>) {
+        for (i, node) in self.flow.nodes.iter().enumerate() {
+            for (path, target) in node.targets() {
+                if !index.contains_key(target) {
+                    self.error(at(i, &path), format!("no node has the id `{target}`"));
+                }
+            }
+        }
+    }
+
+    fn conditions(
+        &mut self,
+        index: &HashMap<String, usize>,
+        field_at: &HashMap<String, (usize, usize)>,
+    ) {
+        let flags: HashSet<&str> = self
+            .flow
+            .nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Question(q) => Some(
+                    q.options
+                        .iter()
+                        .flat_map(|o| o.set.iter().map(String::as_str)),
+                ),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let mut found = Vec::new();
+        for (i, node) in self.flow.nodes.iter().enumerate() {
+            for (r, route) in node.routes().iter().enumerate() {
+                found.push((at(i, &format!("routes[{r}].if")), &route.when));
+            }
+            if let Node::Outcome(o) = node {
+                for (list, lines) in outcome_lines(o) {
+                    for (l, line) in lines.iter().enumerate() {
+                        if let Line::Conditional(c) = line {
+                            if c.when.is_none() && c.unless.is_none() {
+                                self.error(at(i, &format!("{list}[{l}]")), "give the line an `if` or an `unless`, or write it as a plain string");
+                            }
+                            for (key, cond) in [("if", &c.when), ("unless", &c.unless)] {
+                                if let Some(cond) = cond {
+                                    found.push((at(i, &format!("{list}[{l}].{key}")), cond));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (path, cond) in found {
+            for message in condition_problems(self.flow, cond, index, field_at, &flags) {
+                self.error(path.clone(), message);
+            }
+        }
+    }
+
+    /// Every text: not empty, placeholders known, markup well formed with allowed links only.
+    fn texts(
+        &mut self,
+        index: &HashMap<String, usize>,
+        field_at: &HashMap<String, (usize, usize)>,
+    ) {
+        let known = |name: &str| {
+            PLACEHOLDERS.contains(&name)
+                || field_at.contains_key(name)
+                || matches!(
+                    index.get(name).map(|&n| &self.flow.nodes[n]),
+                    Some(Node::Question(_))
+                )
+        };
+        let flow = self.flow;
+        let mut texts: Vec<(String, &str, bool)> = vec![
+            ("title".into(), &flow.title, false),
+            ("summary".into(), &flow.summary, false),
+            ("version".into(), &flow.version, false),
+        ];
+        for (i, node) in flow.nodes.iter().enumerate() {
+            let mut add =
+                |rest: String, text: &'a str, rich: bool| texts.push((at(i, &rest), text, rich));
+            match node {
+                Node::Question(q) => {
+                    add("text".into(), &q.text, false);
+                    if let Some(h) = &q.hint {
+                        add("hint".into(), h, true)
+                    }
+                    if let Some(l) = &q.label {
+                        add("label".into(), l, false)
+                    }
+                    for (o, option) in q.options.iter().enumerate() {
+                        add(format!("options[{o}].label"), &option.label, false);
+                        if let Some(h) = &option.hint {
+                            add(format!("options[{o}].hint"), h, true)
+                        }
+                        if let Some(p) = &option.phrase {
+                            add(format!("options[{o}].phrase"), p, false)
+                        }
+                    }
+                }
+                Node::Fields(f) => {
+                    add("text".into(), &f.text, false);
+                    if let Some(h) = &f.hint {
+                        add("hint".into(), h, true)
+                    }
+                    for (k, field) in f.fields.iter().enumerate() {
+                        add(format!("fields[{k}].label"), &field.label, false);
+                        if let Some(h) = &field.hint {
+                            add(format!("fields[{k}].hint"), h, true)
+                        }
+                        if let Some(e) = &field.error {
+                            add(format!("fields[{k}].error"), e, false)
+                        }
+                    }
+                }
+                Node::Info(n) => {
+                    add("title".into(), &n.title, false);
+                    add("body".into(), &n.body, true);
+                }
+                Node::Outcome(o) => {
+                    add("title".into(), &o.title, false);
+                    if let Some(b) = &o.body {
+                        add("body".into(), b, true)
+                    }
+                    if let Some(e) = &o.email {
+                        add("email.subject".into(), &e.subject, false)
+                    }
+                    for (list, lines) in outcome_lines(o) {
+                        for (l, line) in lines.iter().enumerate() {
+                            // A blank line separates paragraphs of an email.
+                            if list == "email.body"
+                                && matches!(line, Line::Plain(t) if t.is_empty())
+                            {
+                                continue;
+                            }
+                            let path = match line {
+                                Line::Plain(_) => format!("{list}[{l}]"),
+                                Line::Conditional(_) => format!("{list}[{l}].text"),
+                            };
+                            add(path, line.text(), list == "steps");
+                        }
+                    }
+                }
+            }
+        }
+        for (path, text, rich) in texts {
+            if text.trim().is_empty() {
+                self.error(path, "the text is empty");
+                continue;
+            }
+            if let Err(problem) = template::pieces(text) {
+                self.error(path, problem);
+                continue;
+            }
+            for name in template::names(text) {
+                if !known(name) {
+                    self.error(path.clone(), format!("nothing can fill `{{{name}}}`: it is not a field id, a question id or one of {}", PLACEHOLDERS.join(", ")));
+                }
+            }
+            if rich {
+                for problem in markup::problems(text) {
+                    self.error(path.clone(), problem);
+                }
+            }
+        }
+    }
+
+    fn outcomes(&mut self) {
+        for (i, node) in self.flow.nodes.iter().enumerate() {
+            let Node::Outcome(o) = node else { continue };
+            if o.kind == OutcomeKind::ContactHelpdesk && o.email.is_none() {
+                self.error(
+                    at(i, "email"),
+                    "a `contact_helpdesk` outcome needs an `email`",
+                );
+            }
+            if o.kind.is_contact() && o.phone.is_none() {
+                self.error(
+                    at(i, "phone"),
+                    format!("a `{}` outcome needs a `phone` script", o.kind.as_str()),
+                );
+            }
+            if let Some(e) = &o.email {
+                if e.body.is_empty() {
+                    self.error(at(i, "email.body"), "the email has no body");
+                }
+            }
+            if let Some(p) = &o.phone {
+                if p.lines.is_empty() {
+                    self.error(at(i, "phone.lines"), "the phone script has no lines");
+                }
+            }
+        }
+    }
+
+    /// Reachability, cycles, dead ends and depth. Returns the longest-path table when the
+    /// graph is sound.
+    fn graph(&mut self, index: &HashMap<String, usize>) -> Option<Vec<usize>> {
+        let flow = self.flow;
+        let n = flow.nodes.len();
+        if n == 0 {
+            return None;
+        }
+        let succ: Vec<Vec<usize>> = (0..n).map(|i| successors(flow, index, i)).collect();
+        let is_outcome = |i: usize| matches!(flow.nodes[i], Node::Outcome(_));
+        let start = index.get(&flow.start).copied();
+
+        // Cycles, found by an iterative depth-first search (a deep flow must not overflow the
+        // stack), which also yields a post-order for the longest-path table.
+        let mut color = vec![0u8; n];
+        let mut order = Vec::with_capacity(n);
+        let mut cycles = 0;
+        for root in start.into_iter().chain(0..n) {
+            if color[root] != 0 {
+                continue;
+            }
+            let mut stack = vec![(root, 0usize)];
+            color[root] = 1;
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                if let Some(&child) = succ[node].get(*next) {
+                    *next += 1;
+                    match color[child] {
+                        0 => {
+                            color[child] = 1;
+                            stack.push((child, 0));
+                        }
+                        1 if cycles < 5 => {
+                            cycles += 1;
+                            let from = stack.iter().position(|&(s, _)| s == child).unwrap_or(0);
+                            let ids: Vec<&str> = stack[from..]
+                                .iter()
+                                .map(|&(s, _)| flow.nodes[s].id())
+                                .chain([flow.nodes[child].id()])
+                                .collect();
+                            self.error(at(child, ""), format!("these nodes form a loop, so a person could go round forever: {}", ids.join(" → ")));
+                        }
+                        _ => {}
+                    }
+                } else {
+                    color[node] = 2;
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+
+        if let Some(start) = start {
+            let mut reached = vec![false; n];
+            reached[start] = true;
+            let mut queue = VecDeque::from([start]);
+            while let Some(node) = queue.pop_front() {
+                for &s in &succ[node] {
+                    if !reached[s] {
+                        reached[s] = true;
+                        queue.push_back(s);
+                    }
+                }
+            }
+            for (i, _) in reached.iter().enumerate().filter(|(_, r)| !**r) {
+                self.error(
+                    at(i, ""),
+                    format!("no path from the start reaches `{}`", flow.nodes[i].id()),
+                );
+            }
+        }
+
+        let mut preds = vec![Vec::new(); n];
+        for (i, targets) in succ.iter().enumerate() {
+            for &t in targets {
+                preds[t].push(i);
+            }
+        }
+        let mut leads_out: Vec<bool> = (0..n).map(is_outcome).collect();
+        let mut queue: VecDeque<usize> = (0..n).filter(|&i| leads_out[i]).collect();
+        while let Some(node) = queue.pop_front() {
+            for &p in &preds[node] {
+                if !leads_out[p] {
+                    leads_out[p] = true;
+                    queue.push_back(p);
+                }
+            }
+        }
+        if !(0..n).any(is_outcome) {
+            self.error("nodes", "the flow has no outcome");
+        } else {
+            for (i, _) in leads_out.iter().enumerate().filter(|(_, ok)| !**ok) {
+                self.error(
+                    at(i, ""),
+                    format!("no outcome can be reached from `{}`", flow.nodes[i].id()),
+                );
+            }
+        }
+
+        if cycles > 0 {
+            return None;
+        }
+        // Post-order visits children first, so each node's successors are already known.
+        let mut longest = vec![0usize; n];
+        for &node in &order {
+            if !is_outcome(node) {
+                longest[node] = 1 + succ[node].iter().map(|&s| longest[s]).max().unwrap_or(0);
+            }
+        }
+        if let Some(start) = start {
+            if longest[start] > limits::MAX_DEPTH {
+                self.error(
+                    "start",
+                    format!(
+                        "the longest path has {} screens; at most {} are allowed",
+                        longest[start],
+                        limits::MAX_DEPTH
+                    ),
+                );
+            }
+        }
+        Some(longest)
+    }
+}
+
+fn outcome_lines(o: &super::model::Outcome) -> Vec<(&'static str, &[Line])> {
+    let mut lists: Vec<(&'static str, &[Line])> = vec![("steps", &o.steps)];
+    if let Some(e) = &o.email {
+        lists.push(("email.body", &e.body));
+    }
+    if let Some(p) = &o.phone {
+        lists.push(("phone.prepare", &p.prepare));
+        lists.push(("phone.lines", &p.lines));
+    }
+    lists
+}
+
+fn condition_problems(
+    flow: &Flow,
+    cond: &Condition,
+    index: &HashMap<String, usize>,
+    field_at: &HashMap<String, (usize, usize)>,
+    flags: &HashSet<&str>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let subjects = [
+        cond.flag.is_some(),
+        cond.answer.is_some(),
+        cond.field.is_some(),
+    ];
+    if subjects.iter().filter(|&&s| s).count() != 1 {
+        out.push("a condition needs exactly one of `flag`, `answer` or `field`".to_owned());
+        return out;
+    }
+    if cond.is.is_some() && cond.any_of.is_some() {
+        out.push("give `is` or `in`, not both".to_owned());
+    }
+    let values: Vec<&str> = cond
+        .is
+        .iter()
+        .chain(cond.any_of.iter().flatten())
+        .map(String::as_str)
+        .collect();
+    if let Some(flag) = &cond.flag {
+        if !flags.contains(flag.as_str()) {
+            out.push(format!("no option sets the flag `{flag}`"));
+        }
+        if !values.is_empty() {
+            out.push("a `flag` condition takes no `is` or `in`".to_owned());
+        }
+    }
+    if let Some(answer) = &cond.answer {
+        match index.get(answer).map(|&n| &flow.nodes[n]) {
+            Some(Node::Question(q)) => {
+                if values.is_empty() {
+                    out.push(format!("say which option of `{answer}` with `is` or `in`"));
+                }
+                for v in values
+                    .iter()
+                    .filter(|v| !q.options.iter().any(|o| o.id == **v))
+                {
+                    out.push(format!("the question `{answer}` has no option `{v}`"));
+                }
+            }
+            _ => out.push(format!("`{answer}` is not the id of a question")),
+        }
+    }
+    if let Some(field) = &cond.field {
+        if !field_at.contains_key(field) {
+            out.push(format!("no field has the id `{field}`"));
+        }
+    }
+    if cond.any_of.as_ref().is_some_and(Vec::is_empty) {
+        out.push("`in` needs at least one value".to_owned());
+    }
+    out
+}

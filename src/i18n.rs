@@ -1,0 +1,125 @@
+//! Every word of the widget's own interface, one table per language, so that translating it
+//! touches no component. Flow text comes from the flow file instead.
+
+/// The interface words of one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// The language tag.
+    pub lang: &'static str,
+    pub start: &'static str,
+    pub start_minutes: fn(u32) -> String,
+    pub privacy_note: &'static str,
+    pub back: &'static str,
+    pub continue_: &'static str,
+    pub start_again: &'static str,
+    pub step_of: fn(usize, usize) -> String,
+    pub error_summary_title: &'static str,
+    pub error_prefix: &'static str,
+    pub choose_one: &'static str,
+    pub optional: &'static str,
+    pub field_missing: &'static str,
+    pub field_too_long: fn(usize) -> String,
+    pub field_email: &'static str,
+    pub field_phone: &'static str,
+    pub field_date_time: &'static str,
+    pub field_no_match: &'static str,
+    pub secret_warning: &'static str,
+    pub check_title: &'static str,
+    pub check_intro: &'static str,
+    pub change: &'static str,
+    pub not_given: &'static str,
+    pub check_continue: &'static str,
+    pub steps_title: &'static str,
+    pub email_title: &'static str,
+    pub email_to: &'static str,
+    pub email_subject: &'static str,
+    pub email_body: &'static str,
+    pub email_no_address: &'static str,
+    pub open_email: &'static str,
+    pub copy_email: &'static str,
+    pub download_email: &'static str,
+    pub print: &'static str,
+    pub copied: &'static str,
+    pub copy_fallback: &'static str,
+    pub phone_title: &'static str,
+    pub phone_call: fn(&str) -> String,
+    pub phone_no_number: &'static str,
+    pub phone_prepare: &'static str,
+    pub phone_say: &'static str,
+    pub copy_script: &'static str,
+    pub reference: &'static str,
+    pub withheld: &'static str,
+    pub mailto_note: &'static str,
+    pub safety_note: &'static str,
+    pub config_error_title: &'static str,
+}
+
+// One table per language, so the tag identifies it (function pointers cannot be compared).
+impl PartialEq for Strings {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+    }
+}
+
+impl Eq for Strings {}
+
+/// English.
+pub const EN: Strings = Strings {
+    lang: "en",
+    start: "Start now",
+    start_minutes: |m| if m == 1 { "It takes about 1 minute.".into() } else { format!("It takes about {m} minutes.") },
+    privacy_note: "Your answers stay on this device. Nothing is sent unless you send it yourself.",
+    back: "Back",
+    continue_: "Continue",
+    start_again: "Start again",
+    step_of: |n, m| format!("Step {n} of at most {m}"),
+    error_summary_title: "There is a problem",
+    error_prefix: "Error:",
+    choose_one: "Choose one option",
+    optional: "(optional)",
+    field_missing: "Enter this information",
+    field_too_long: |max| format!("Use {max} characters or fewer"),
+    field_email: "Enter an email address like name@example.com",
+    field_phone: "Enter a phone number like +1 555 0100",
+    field_date_time: "Enter a date or time, like 3 May 09:15",
+    field_no_match: "Check what you typed",
+    secret_warning: "This looks like a password or a code. It will not be put in the email or the script. Never share passwords or codes.",
+    check_title: "Check your answers",
+    check_intro: "These answers go into your email and phone script.",
+    change: "Change",
+    not_given: "Not given",
+    check_continue: "These are right, continue",
+    steps_title: "What to do",
+    email_title: "Email your helpdesk",
+    email_to: "To",
+    email_subject: "Subject",
+    email_body: "Message",
+    email_no_address: "No helpdesk email address is set up on this page. Copy or download the email and send it to your helpdesk.",
+    open_email: "Open in email app",
+    copy_email: "Copy email text",
+    download_email: "Download email",
+    print: "Print",
+    copied: "Copied",
+    copy_fallback: "Copying is not available here. The text is selected: press Ctrl+C (or Cmd+C) to copy it.",
+    phone_title: "Or phone your helpdesk",
+    phone_call: |n| format!("Call {n}"),
+    phone_no_number: "No helpdesk phone number is set up on this page.",
+    phone_prepare: "Have this ready",
+    phone_say: "What to say",
+    copy_script: "Copy script",
+    reference: "Reference",
+    withheld: "Something you typed looked like a password or a code, so it was left out.",
+    mailto_note: "(The rest of this message did not fit in the link. The full text is in the troubleshooter: copy or download it from there.)",
+    safety_note: "IT will never ask for your password, and will never ask you to approve a sign-in you did not start.",
+    config_error_title: "This troubleshooter is not set up correctly",
+};
+
+/// The table for a language tag, falling back to English. The second value says whether the
+/// language was found.
+pub fn strings(lang: &str) -> (&'static Strings, bool) {
+    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
+    match primary.as_str() {
+        "en" => (&EN, true),
+        _ => (&EN, false),
+    }
+}

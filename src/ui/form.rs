@@ -1,0 +1,126 @@
+//! A short form of text inputs, with inline errors and a warning for secrets.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::common::{use_state_handle, BackLink, ErrorMessage, ErrorSummary, Heading};
+use super::question::NodeProps;
+use super::rich::Rich;
+use super::state::Action;
+use crate::flow::fields::{looks_secret, FieldProblem};
+use crate::flow::model::{Field, Format};
+use crate::flow::{Answer, Node, Refusal};
+use crate::i18n::Strings;
+
+/// A fields node. What the person types lives in the engine's session even when Continue is
+/// refused, so an error never loses their answers.
+#[function_component]
+pub fn FieldsScreen(props: &NodeProps) -> Html {
+    let state = use_state_handle();
+    let session = &state.session;
+    let Node::Fields(node) = session.flow().node(props.node) else {
+        return html! {};
+    };
+    let values = use_state(|| match session.answer_for(props.node) {
+        Some(Answer::Values(v)) => v.clone(),
+        _ => vec![String::new(); node.fields.len()],
+    });
+    let strings = state.strings;
+    let problems: Vec<(usize, FieldProblem)> = match &state.refusal {
+        Some(Refusal::Fields(p)) => p.clone(),
+        _ => Vec::new(),
+    };
+    let input_id = |k: usize| state.id(&format!("f-{}", node.fields[k].id));
+    let message = |k: usize, p: FieldProblem| problem_text(strings, &node.fields[k], p);
+    let summary: Vec<(String, String)> = problems
+        .iter()
+        .map(|&(k, p)| (message(k, p), input_id(k)))
+        .collect();
+
+    let onsubmit = {
+        let (state, values) = (state.clone(), values.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            state.dispatch(Action::Answer(Answer::Values((*values).clone())));
+        })
+    };
+
+    html! {
+        <section class="gt-screen gt-fields">
+            <BackLink />
+            if !summary.is_empty() {
+                <ErrorSummary errors={summary} />
+            }
+            <Heading text={node.text.clone()} />
+            if let Some(hint) = &node.hint {
+                <Rich class="gt-hint" blocks={session.rich(hint, &state.config)} />
+            }
+            <form novalidate=true {onsubmit}>
+            { for node.fields.iter().enumerate().map(|(k, field)| {
+                let id = input_id(k);
+                let (hint_id, error_id, warn_id) = (format!("{id}-hint"), format!("{id}-error"), format!("{id}-warning"));
+                let problem = problems.iter().find(|(i, _)| *i == k).map(|&(_, p)| message(k, p));
+                let value = values.get(k).cloned().unwrap_or_default();
+                let secret = field.format == Format::Text && looks_secret(value.trim());
+                let described = [
+                    field.hint.as_ref().map(|_| hint_id.clone()),
+                    problem.as_ref().map(|_| error_id.clone()),
+                    secret.then(|| warn_id.clone()),
+                ].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                let ontype = {
+                    let values = values.clone();
+                    Callback::from(move |e: InputEvent| {
+                        let mut next = (*values).clone();
+                        next.resize(next.len().max(k + 1), String::new());
+                        next[k] = e.target_unchecked_into::<HtmlInputElement>().value();
+                        values.set(next);
+                    })
+                };
+                let (kind, autocomplete) = match field.format {
+                    Format::Email => ("email", Some("email")),
+                    Format::Phone => ("tel", Some("tel")),
+                    _ => ("text", None),
+                };
+                html! {
+                    <div class={classes!("gt-form-group", problem.is_some().then_some("gt-form-group-error"))}>
+                        <label class="gt-label" for={id.clone()}>
+                            { field.label.clone() }
+                            if !field.required { <span class="gt-optional">{" "}{ strings.optional }</span> }
+                        </label>
+                        if let Some(hint) = &field.hint {
+                            <Rich class="gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} />
+                        }
+                        if let Some(problem) = problem.clone() {
+                            <ErrorMessage id={error_id.clone()} message={problem} />
+                        }
+                        <input class="gt-input" type={kind} id={id} name={field.id.clone()} value={value}
+                            oninput={ontype} spellcheck="false" autocomplete={autocomplete.unwrap_or("off")}
+                            aria-invalid={problem.is_some().then_some("true")}
+                            aria-describedby={(!described.is_empty()).then_some(described)}
+                            maxlength={field.max_length.map(|m| m.to_string())} />
+                        if secret {
+                            <p class="gt-warning" id={warn_id}><strong>{ strings.secret_warning }</strong></p>
+                        }
+                    </div>
+                }
+            }) }
+                <button type="submit" class="gt-button">{ strings.continue_ }</button>
+            </form>
+        </section>
+    }
+}
+
+/// The words for a field's problem; a pattern field's own message wins.
+pub fn problem_text(strings: &Strings, field: &Field, problem: FieldProblem) -> String {
+    match problem {
+        FieldProblem::Missing => strings.field_missing.to_owned(),
+        FieldProblem::TooLong { max } => (strings.field_too_long)(max),
+        FieldProblem::Email => strings.field_email.to_owned(),
+        FieldProblem::Phone => strings.field_phone.to_owned(),
+        FieldProblem::DateTime => strings.field_date_time.to_owned(),
+        FieldProblem::NoMatch => field
+            .error
+            .clone()
+            .unwrap_or_else(|| strings.field_no_match.to_owned()),
+    }
+}

@@ -1,0 +1,180 @@
+//! The handoff panels: the email (preview, open, copy, download, print) and the phone script.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::common::use_state_handle;
+use crate::flow::handoff::{encode, Email, PhoneScript, MAILTO_BUDGET};
+
+/// Props of [`EmailPanel`].
+#[derive(Properties, PartialEq)]
+pub struct EmailProps {
+    /// The filled-in email.
+    pub email: Email,
+}
+
+/// The prefilled email: a read-only preview and the ways to send it.
+#[function_component]
+pub fn EmailPanel(props: &EmailProps) -> Html {
+    let state = use_state_handle();
+    let strings = state.strings;
+    let email = &props.email;
+    let body_ref = use_node_ref();
+    let mailto = email.mailto(MAILTO_BUDGET, strings.mailto_note);
+    // A data: link downloads without script and without a network request.
+    let eml_href = format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml()));
+    let onprint = Callback::from(|_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    html! {
+        <section class="gt-panel gt-email" aria-labelledby={state.id("email-title")}>
+            <h3 class="gt-subheading" id={state.id("email-title")}>{ strings.email_title }</h3>
+            if email.to.is_none() {
+                <p class="gt-notice">{ strings.email_no_address }</p>
+            }
+            <dl class="gt-email-preview">
+                if let Some(to) = &email.to {
+                    <dt>{ strings.email_to }</dt><dd>{ to.clone() }</dd>
+                }
+                <dt>{ strings.email_subject }</dt><dd class="gt-email-subject">{ email.subject.clone() }</dd>
+                <dt>{ strings.email_body }</dt>
+                <dd><pre class="gt-email-body" tabindex="0" ref={body_ref.clone()}
+                    aria-label={strings.email_body}>{ email.lines.join("\n") }</pre></dd>
+            </dl>
+            <div class="gt-actions">
+                if email.to.is_some() {
+                    <a class="gt-button" href={mailto}>{ strings.open_email }</a>
+                }
+                <CopyButton label={strings.copy_email} text={email.text()} fallback={body_ref} />
+                <a class="gt-button gt-button-secondary" href={eml_href} download="helpdesk-email.eml">{ strings.download_email }</a>
+                <button type="button" class="gt-button gt-button-secondary" onclick={onprint}>{ strings.print }</button>
+            </div>
+        </section>
+    }
+}
+
+/// Props of [`PhonePanel`].
+#[derive(Properties, PartialEq)]
+pub struct PhoneProps {
+    /// The filled-in script.
+    pub phone: PhoneScript,
+}
+
+/// The phone script: the number to call, what to have ready, what to say.
+#[function_component]
+pub fn PhonePanel(props: &PhoneProps) -> Html {
+    let state = use_state_handle();
+    let strings = state.strings;
+    let phone = &props.phone;
+    let script_ref = use_node_ref();
+    html! {
+        <section class="gt-panel gt-phone" aria-labelledby={state.id("phone-title")}>
+            <h3 class="gt-subheading" id={state.id("phone-title")}>{ strings.phone_title }</h3>
+            if let (Some(number), Some(tel)) = (&phone.number, phone.tel()) {
+                <p><a class="gt-tel" href={tel}>{ (strings.phone_call)(number) }</a></p>
+            } else if phone.prepare.is_empty() {
+                <p class="gt-notice">{ strings.phone_no_number }</p>
+            }
+            if !phone.prepare.is_empty() {
+                <h4 class="gt-minor">{ strings.phone_prepare }</h4>
+                <ul>{ for phone.prepare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+            }
+            <h4 class="gt-minor">{ strings.phone_say }</h4>
+            <ol class="gt-script" ref={script_ref.clone()} tabindex="-1">
+                { for phone.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
+            </ol>
+            <div class="gt-actions">
+                <CopyButton label={strings.copy_script} text={phone.text()} fallback={script_ref} />
+            </div>
+        </section>
+    }
+}
+
+/// Props of [`CopyButton`].
+#[derive(Properties, PartialEq)]
+pub struct CopyProps {
+    /// The button's words.
+    pub label: AttrValue,
+    /// What to copy.
+    pub text: AttrValue,
+    /// The element whose text is selected when the clipboard cannot be used.
+    pub fallback: NodeRef,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Not,
+    Yes,
+    Selected,
+}
+
+/// Copies text to the clipboard and says so. Where the clipboard is not available (an
+/// insecure page, a refused permission), it selects the text and says how to copy it.
+#[function_component]
+pub fn CopyButton(props: &CopyProps) -> Html {
+    let state = use_state_handle();
+    let copied = use_state(|| Copied::Not);
+    let oncopy = {
+        let (copied, text, fallback) = (copied.clone(), props.text.clone(), props.fallback.clone());
+        Callback::from(move |_| {
+            let (copied, text, fallback) = (copied.clone(), text.clone(), fallback.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if write_clipboard(&text).await {
+                    copied.set(Copied::Yes);
+                } else {
+                    select_contents(&fallback);
+                    copied.set(Copied::Selected);
+                }
+            });
+        })
+    };
+    let status = match *copied {
+        Copied::Not => "",
+        Copied::Yes => state.strings.copied,
+        Copied::Selected => state.strings.copy_fallback,
+    };
+    html! {
+        <>
+            <button type="button" class="gt-button gt-button-secondary" onclick={oncopy}>{ props.label.clone() }</button>
+            <span class="gt-copy-status" role="status">{ status }</span>
+        </>
+    }
+}
+
+async fn write_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let available =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+    if !available {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+fn select_contents(target: &NodeRef) {
+    let Some(element) = target.cast::<HtmlElement>() else {
+        return;
+    };
+    let _ = element.focus();
+    let Some(document) = element.owner_document() else {
+        return;
+    };
+    let (Ok(range), Some(selection)) = (
+        document.create_range(),
+        web_sys::window().and_then(|w| w.get_selection().ok().flatten()),
+    ) else {
+        return;
+    };
+    if range.select_node_contents(element.unchecked_ref()).is_ok() {
+        let _ = selection.remove_all_ranges();
+        let _ = selection.add_range(&range);
+    }
+}

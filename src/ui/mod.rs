@@ -1,0 +1,22 @@
+//! The widget a person uses: Yew function components over one [`state::State`] reducer,
+//! shared through a context. One component per file; callbacks are named `on<verb>`.
+
+mod app;
+mod common;
+mod form;
+mod handoff;
+mod info;
+mod outcome;
+mod progress;
+mod question;
+mod review;
+mod rich;
+mod setup_error;
+mod start;
+pub mod state;
+
+pub use app::{App, AppProps};
+pub use setup_error::{SetupError, SetupErrorProps};
+
+/// The reducer handle every component reads from the context.
+pub type StateHandle = yew::UseReducerHandle<state::State>;

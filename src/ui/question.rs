@@ -1,0 +1,99 @@
+//! A single-choice question: a fieldset of radio buttons and Continue (the GOV.UK pattern).
+
+use yew::prelude::*;
+
+use super::common::{use_state_handle, BackLink, ErrorMessage, ErrorSummary};
+use super::rich::Rich;
+use super::state::Action;
+use crate::flow::{Answer, Node, Refusal};
+
+/// Props of the node screens.
+#[derive(Properties, PartialEq)]
+pub struct NodeProps {
+    /// The node's index in the flow.
+    pub node: usize,
+}
+
+/// One question per screen. Continue with nothing chosen shows an error summary and an inline
+/// message linked to the first option.
+#[function_component]
+pub fn QuestionScreen(props: &NodeProps) -> Html {
+    let state = use_state_handle();
+    let session = &state.session;
+    let selected = use_state(|| match session.answer_for(props.node) {
+        Some(Answer::Choice(c)) => Some(*c),
+        _ => None,
+    });
+    let Node::Question(question) = session.flow().node(props.node) else {
+        return html! {};
+    };
+    let strings = state.strings;
+    let group = state.id(&format!("q-{}", question.id));
+    let first_option = format!("{group}-0");
+    let error_id = format!("{group}-error");
+    let hint_id = format!("{group}-hint");
+    let missing = matches!(state.refusal, Some(Refusal::NoChoice));
+
+    let onsubmit = {
+        let (state, selected) = (state.clone(), selected.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            // Nothing chosen is still sent, so the engine refuses it and the error shows.
+            state.dispatch(Action::Answer(Answer::Choice(
+                selected.unwrap_or(usize::MAX),
+            )));
+        })
+    };
+    let described_by = [
+        question.hint.as_ref().map(|_| hint_id.clone()),
+        missing.then(|| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+
+    html! {
+        <section class="gt-screen gt-question">
+            <BackLink />
+            if missing {
+                <ErrorSummary errors={vec![(strings.choose_one.to_owned(), first_option.clone())]} />
+            }
+            <form novalidate=true {onsubmit}>
+                <div class={classes!("gt-form-group", missing.then_some("gt-form-group-error"))}>
+                    <fieldset class="gt-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
+                        <legend class="gt-legend"><super::common::Heading text={question.text.clone()} /></legend>
+                        if let Some(hint) = &question.hint {
+                            <Rich class="gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} />
+                        }
+                        if missing {
+                            <ErrorMessage id={error_id.clone()} message={strings.choose_one} />
+                        }
+                        <div class="gt-radios">
+                        { for question.options.iter().enumerate().map(|(i, option)| {
+                            let id = format!("{group}-{i}");
+                            let option_hint = format!("{id}-hint");
+                            let onchoose = {
+                                let selected = selected.clone();
+                                Callback::from(move |_: Event| selected.set(Some(i)))
+                            };
+                            html! {
+                                <div class="gt-radio">
+                                    <input class="gt-radio-input" type="radio" id={id.clone()} name={group.clone()}
+                                        value={option.id.clone()} checked={*selected == Some(i)} onchange={onchoose}
+                                        aria-describedby={option.hint.as_ref().map(|_| option_hint.clone())} />
+                                    <label class="gt-radio-label" for={id}>{ option.label.clone() }</label>
+                                    if let Some(hint) = &option.hint {
+                                        <Rich class="gt-radio-hint" id={option_hint} blocks={session.rich(hint, &state.config)} />
+                                    }
+                                </div>
+                            }
+                        }) }
+                        </div>
+                    </fieldset>
+                </div>
+                <button type="submit" class="gt-button">{ strings.continue_ }</button>
+            </form>
+        </section>
+    }
+}

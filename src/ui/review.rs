@@ -1,0 +1,45 @@
+//! "Check your answers" before a handoff, with a Change link on each answer.
+
+use yew::prelude::*;
+
+use super::common::{use_state_handle, BackLink, Heading};
+use super::state::Action;
+
+/// The summary of questions and answers shown before a contact outcome.
+#[function_component]
+pub fn ReviewScreen() -> Html {
+    let state = use_state_handle();
+    let strings = state.strings;
+    let onconfirm = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Confirm))
+    };
+    html! {
+        <section class="gt-screen gt-review">
+            <BackLink />
+            <Heading text={strings.check_title} />
+            <p>{ strings.check_intro }</p>
+            <dl class="gt-summary">
+            { for state.session.summary().into_iter().map(|row| {
+                let onchange = {
+                    let state = state.clone();
+                    Callback::from(move |_| state.dispatch(Action::Change(row.node)))
+                };
+                let value = if row.value.is_empty() { strings.not_given.to_owned() } else { row.value.clone() };
+                html! {
+                    <div class="gt-summary-row">
+                        <dt class="gt-summary-key">{ row.label.clone() }</dt>
+                        <dd class="gt-summary-value">{ value }</dd>
+                        <dd class="gt-summary-action">
+                            <button type="button" class="gt-link" onclick={onchange}>
+                                { strings.change }<span class="gt-visually-hidden">{" "}{ row.label.clone() }</span>
+                            </button>
+                        </dd>
+                    </div>
+                }
+            }) }
+            </dl>
+            <button type="button" class="gt-button" onclick={onconfirm}>{ strings.check_continue }</button>
+        </section>
+    }
+}

@@ -1,0 +1,33 @@
+//! The start screen: what the flow is for, how long it takes, and that nothing leaves the device.
+
+use yew::prelude::*;
+
+use super::common::{use_state_handle, Heading};
+use super::state::Action;
+
+/// The first screen a person sees.
+#[function_component]
+pub fn StartScreen() -> Html {
+    let state = use_state_handle();
+    let flow = state.session.flow().flow();
+    let onstart = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Start))
+    };
+    html! {
+        <section class="gt-screen gt-start">
+            <Heading text={flow.title.clone()} />
+            <p class="gt-lead">{ flow.summary.clone() }</p>
+            if let Some(minutes) = flow.minutes {
+                <p>{ (state.strings.start_minutes)(minutes) }</p>
+            }
+            <p class="gt-privacy">{ state.strings.privacy_note }</p>
+            <button type="button" class="gt-button gt-button-start" onclick={onstart}>
+                { state.strings.start }
+                <svg class="gt-button-arrow" aria-hidden="true" focusable="false" viewBox="0 0 33 40" width="17" height="19">
+                    <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+                </svg>
+            </button>
+        </section>
+    }
+}

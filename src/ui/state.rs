@@ -1,0 +1,110 @@
+//! The widget's one state: the engine's session plus what the screen needs around it.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::flow::{Answer, Config, Refusal, Session};
+use crate::i18n::Strings;
+
+/// Everything the widget shows, in one value that only [`Action`]s change.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// One person's walk through the flow.
+    pub session: Session,
+    /// The page's settings (organisation, helpdesk).
+    pub config: Rc<Config>,
+    /// The interface words.
+    pub strings: &'static Strings,
+    /// Why the last answer was refused, shown on the current screen.
+    pub refusal: Option<Refusal>,
+    /// Counts screen changes; focus moves to the new heading whenever it grows.
+    pub screen_changes: u32,
+    /// Counts refused answers; the error summary takes focus whenever it grows.
+    pub refusals: u32,
+    /// Counts every change, so comparing two states is cheap.
+    revision: u32,
+    /// Prefix for element ids, unique per widget on a page.
+    pub uid: Rc<str>,
+}
+
+/// What a person can do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the start screen.
+    Start,
+    /// Answer the current screen.
+    Answer(Answer),
+    /// Go one screen back.
+    Back,
+    /// Change the answer of an earlier node (from "Check your answers").
+    Change(usize),
+    /// Confirm "Check your answers".
+    Confirm,
+    /// Forget everything and go to the start screen.
+    Restart,
+}
+
+impl State {
+    /// A state on the start screen.
+    pub fn new(
+        session: Session,
+        config: Rc<Config>,
+        strings: &'static Strings,
+        uid: Rc<str>,
+    ) -> Self {
+        State {
+            session,
+            config,
+            strings,
+            refusal: None,
+            screen_changes: 0,
+            refusals: 0,
+            revision: 0,
+            uid,
+        }
+    }
+
+    /// An element id unique to this widget.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.uid)
+    }
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision && Rc::ptr_eq(&self.uid, &other.uid)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        let before = next.session.screen();
+        next.refusal = None;
+        match action {
+            Action::Start => next.session.start(),
+            Action::Answer(answer) => {
+                next.refusal = next.session.answer(answer).err();
+                next.refusals += u32::from(next.refusal.is_some());
+            }
+            Action::Back => {
+                next.session.back();
+            }
+            Action::Change(node) => {
+                next.session.change(node);
+            }
+            Action::Confirm => {
+                next.session.confirm();
+            }
+            Action::Restart => next.session.restart(),
+        }
+        if next.session.screen() != before {
+            next.screen_changes += 1;
+        }
+        next.revision += 1;
+        Rc::new(next)
+    }
+}
