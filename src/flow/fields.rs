@@ -26,6 +26,19 @@ pub enum FieldProblem {
     NoMatch,
 }
 
+impl std::fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldProblem::Missing => f.write_str("it is required but empty"),
+            FieldProblem::TooLong { max } => write!(f, "it is longer than {max} characters"),
+            FieldProblem::Email => f.write_str("it is not an email address"),
+            FieldProblem::Phone => f.write_str("it is not a telephone number"),
+            FieldProblem::DateTime => f.write_str("it is not a date or time"),
+            FieldProblem::NoMatch => f.write_str("it does not match the field's pattern"),
+        }
+    }
+}
+
 /// Checks one value against its field. `pattern` is the field's compiled pattern, if any.
 /// Returns the value as it is used in routes and texts: trimmed, with line breaks and other
 /// control characters turned into spaces (so no value can add a header to an email), and cut
@@ -149,6 +162,7 @@ mod tests {
             pattern: None,
             error: None,
             max_length: None,
+            example: None,
         }
     }
 

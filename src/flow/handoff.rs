@@ -3,6 +3,7 @@
 
 use super::config::Config;
 use super::fields::tel_uri;
+use super::markup;
 use super::model::{Node, PhoneTarget};
 use super::session::{Screen, Session};
 
@@ -57,7 +58,7 @@ impl Handoff {
         let email = outcome.email.as_ref().map(|e| Email {
             to: config.support_email.clone(),
             subject: session.fill(&e.subject, config).unwrap_or_default(),
-            lines: session.fill_lines(&e.body, config),
+            lines: tidy(session.fill_lines(&e.body, config)),
         });
         let phone = outcome.phone.as_ref().map(|p| PhoneScript {
             number: match p.to {
@@ -75,6 +76,22 @@ impl Handoff {
             withheld,
         })
     }
+}
+
+/// Blank lines separate paragraphs; once lines are dropped, no blank line may lead, trail or
+/// follow another.
+fn tidy(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let blank = line.trim().is_empty();
+        if !(blank && out.last().is_none_or(|l| l.trim().is_empty())) {
+            out.push(line);
+        }
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out
 }
 
 impl Email {
@@ -173,6 +190,68 @@ impl PhoneScript {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// Everything an outcome says and hands over, as plain text: what `flowcheck render` prints
+/// and what the golden files under `tests/golden/` hold, so any wording change is a diff.
+pub fn transcript(session: &Session, config: &Config, mailto_note: &str) -> String {
+    use std::fmt::Write;
+    let (Screen::Outcome(node) | Screen::Review(node)) = session.screen() else {
+        return String::new();
+    };
+    let Node::Outcome(outcome) = session.flow().node(node) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "outcome: {} ({})\ntitle: {}",
+        outcome.id,
+        outcome.kind.as_str(),
+        outcome.title
+    );
+    if let Some(body) = &outcome.body {
+        let text: Vec<String> = session
+            .rich(body, config)
+            .iter()
+            .map(markup::block_text)
+            .collect();
+        let _ = writeln!(out, "body: {}", text.join(" / "));
+    }
+    for (n, runs) in session
+        .rich_lines(&outcome.steps, config)
+        .iter()
+        .enumerate()
+    {
+        let _ = writeln!(out, "step {}: {}", n + 1, markup::plain_text(runs));
+    }
+    let Some(handoff) = Handoff::for_session(session, config) else {
+        return out;
+    };
+    let _ = writeln!(out, "reference: {}", handoff.reference);
+    if !handoff.withheld.is_empty() {
+        let _ = writeln!(out, "withheld: {}", handoff.withheld.join(", "));
+    }
+    if let Some(email) = &handoff.email {
+        let _ = writeln!(
+            out,
+            "\n== email\n{}\n\n== mailto\n{}",
+            email.text(),
+            email.mailto(MAILTO_BUDGET, mailto_note)
+        );
+    }
+    if let Some(phone) = &handoff.phone {
+        let number = match (&phone.number, phone.tel()) {
+            (Some(number), Some(tel)) => format!("{number} ({tel})"),
+            _ => "no number".to_owned(),
+        };
+        let _ = writeln!(out, "\n== phone: {number}");
+        for line in &phone.prepare {
+            let _ = writeln!(out, "have ready: {line}");
+        }
+        let _ = writeln!(out, "{}", phone.text());
+    }
+    out
 }
 
 /// Percent-encodes all but RFC 3986 unreserved characters; line breaks become `%0D%0A`.

@@ -22,6 +22,13 @@ pub fn parse(text: &str) -> Result<Flow, Vec<FlowError>> {
             ),
         )]);
     }
+    // A valid file reads straight into the types; only a failure pays for reading node by node
+    // to report every error with its path.
+    if let Ok(flow) = serde_json::from_str::<Flow>(text) {
+        if flow.nodes.len() <= limits::MAX_NODES {
+            return Ok(flow);
+        }
+    }
     let mut root: Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         // serde_json appends " at line L column C"; the location goes into `at` instead.

@@ -127,6 +127,18 @@ pub fn plain_text(inlines: &[Inline]) -> String {
         .collect()
 }
 
+/// The plain words of a block; list items are joined with "; ".
+pub fn block_text(block: &Block) -> String {
+    match block {
+        Block::Paragraph(runs) => plain_text(runs),
+        Block::List { items, .. } => items
+            .iter()
+            .map(|i| plain_text(i))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 fn link(text: &str) -> Option<(&str, &str, &str)> {
     let inner = text.strip_prefix('[')?;
     let close = inner.find("](")?;

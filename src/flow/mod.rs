@@ -3,15 +3,20 @@
 //! and shared by the widget and the `flowcheck` command.
 
 pub mod config;
+pub mod diagram;
 pub mod error;
 pub mod fields;
+pub mod generate;
 pub mod handoff;
 pub mod load;
 pub mod markup;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod session;
 pub mod template;
 pub mod validate;
+pub mod walk;
 
 pub use config::Config;
 pub use error::FlowError;

@@ -152,6 +152,10 @@ pub struct Field {
     /// The most characters accepted (default 200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<usize>,
+    /// A valid value, such as `AADSTS50076`. `flowcheck paths` and the tests type it to walk
+    /// the flow; it is checked like a real answer. Never shown to people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
 }
 
 /// The format of a text input.

@@ -7,7 +7,7 @@ use regex_lite::Regex;
 use super::config::PLACEHOLDERS;
 use super::error::{limits, FlowError};
 use super::model::{Condition, Flow, Format, Line, Node, OutcomeKind, FORMAT_VERSION};
-use super::{load, markup, template};
+use super::{fields, load, markup, template};
 
 /// A flow that passed every check. Only [`validate`] makes one, so the session can rely on it:
 /// every reference resolves, every pattern compiles, there are no cycles, every node leads to
@@ -307,6 +307,14 @@ impl<'a> Validator<'a> {
                                 path(".error"),
                                 "`error` is only used with `\"format\": \"pattern\"`",
                             );
+                        }
+                        if let Some(example) = &field.example {
+                            let pattern = patterns.get(&field.id);
+                            if field.format != Format::Pattern || pattern.is_some() {
+                                if let Err(problem) = fields::check(field, pattern, example) {
+                                    self.error(path(".example"), format!("the example `{example}` is not accepted by this field: {problem}"));
+                                }
+                            }
                         }
                         if let Some(max) = field.max_length {
                             if max == 0 || max > limits::MAX_FIELD_LENGTH {

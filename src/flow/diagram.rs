@@ -1,0 +1,108 @@
+//! A flow as a diagram, for web teams reviewing their own flows: Mermaid or Graphviz dot.
+//! Questions are boxes, info screens rounded, fields forms parallelograms, outcomes stadiums
+//! (Mermaid) or double octagons (dot); each edge is labelled with its option or condition.
+
+use super::model::{Condition, Node};
+use super::validate::ValidFlow;
+
+/// The diagram languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Mermaid `flowchart TD`.
+    Mermaid,
+    /// Graphviz `digraph`.
+    Dot,
+}
+
+/// Draws the flow.
+pub fn draw(flow: &ValidFlow, format: Format) -> String {
+    let nodes = &flow.flow().nodes;
+    let mut out = match format {
+        Format::Mermaid => String::from("flowchart TD\n"),
+        Format::Dot => format!(
+            "digraph \"{}\" {{\n  rankdir=TB;\n  node [fontname=\"sans-serif\"];\n",
+            flow.flow().id
+        ),
+    };
+    for (i, node) in nodes.iter().enumerate() {
+        let label = format!("{}: {}", node.id(), node.heading());
+        out.push_str(&match format {
+            Format::Mermaid => {
+                let l = mermaid_text(&label);
+                match node {
+                    Node::Question(_) => format!("  n{i}[\"{l}\"]\n"),
+                    Node::Fields(_) => format!("  n{i}[/\"{l}\"/]\n"),
+                    Node::Info(_) => format!("  n{i}(\"{l}\")\n"),
+                    Node::Outcome(o) => format!("  n{i}([\"{l}\"]):::{}\n", o.kind.as_str()),
+                }
+            }
+            Format::Dot => {
+                let shape = match node {
+                    Node::Question(_) => "box",
+                    Node::Fields(_) => "parallelogram",
+                    Node::Info(_) => "box, style=rounded",
+                    Node::Outcome(_) => "doubleoctagon",
+                };
+                format!("  n{i} [shape={shape}, label=\"{}\"];\n", dot_text(&label))
+            }
+        });
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        let mut edges: Vec<(String, &str)> = node
+            .routes()
+            .iter()
+            .map(|r| (format!("if {}", condition(&r.when)), r.to.as_str()))
+            .collect();
+        match node {
+            Node::Question(q) => {
+                edges.extend(q.options.iter().map(|o| (o.label.clone(), o.next.as_str())))
+            }
+            Node::Fields(f) => edges.push((String::from("otherwise"), f.next.as_str())),
+            Node::Info(n) => edges.push((String::from("continue"), n.next.as_str())),
+            Node::Outcome(_) => {}
+        }
+        for (label, target) in edges {
+            let Some(t) = flow.index_of(target) else {
+                continue;
+            };
+            out.push_str(&match format {
+                Format::Mermaid => format!("  n{i} -->|\"{}\"| n{t}\n", mermaid_text(&label)),
+                Format::Dot => format!("  n{i} -> n{t} [label=\"{}\"];\n", dot_text(&label)),
+            });
+        }
+    }
+    match format {
+        Format::Mermaid => out.push_str(
+            "  classDef self_fix fill:#d1fadf,stroke:#067647\n  classDef contact_helpdesk fill:#fef0c7,stroke:#b54708\n  \
+             classDef call_vendor fill:#fee4e2,stroke:#b42318\n  classDef not_supported fill:#eaecf0,stroke:#475467\n",
+        ),
+        Format::Dot => out.push_str("}\n"),
+    }
+    out
+}
+
+/// A condition in words, for edge labels and path listings.
+pub fn condition(c: &Condition) -> String {
+    let values = || {
+        c.is.iter()
+            .chain(c.any_of.iter().flatten())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    match (&c.flag, &c.answer, &c.field) {
+        (Some(flag), _, _) => format!("flag {flag}"),
+        (_, Some(answer), _) => format!("{answer} = {}", values()),
+        (_, _, Some(field)) if c.is.is_none() && c.any_of.is_none() => format!("{field} given"),
+        (_, _, Some(field)) => format!("{field} = {}", values()),
+        _ => String::from("?"),
+    }
+}
+
+fn mermaid_text(text: &str) -> String {
+    text.replace('"', "#quot;")
+}
+
+fn dot_text(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}

@@ -1,0 +1,173 @@
+//! The `flowcheck` command as a web team runs it: output and exit codes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+const EXAMPLE: &str = "flows/examples/printer-offline.json";
+
+fn flowcheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flowcheck"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp_file(name: &str, contents: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("flowcheck-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn check_passes_a_valid_flow() {
+    let out = flowcheck(&["check", EXAMPLE]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("printer-offline.json: ok (7 nodes)"));
+}
+
+#[test]
+fn check_prints_every_error_as_file_path_message_and_exits_1() {
+    let broken = std::fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replace("\"next\": \"power\"", "\"next\": \"powr\"")
+        .replace(
+            "\"label\": \"Printer location\",",
+            "\"label\": \"Printer location\", \"colour\": 1,",
+        );
+    let file = temp_file("broken.json", &broken);
+    let out = flowcheck(&["check", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("{file}:nodes[0].colour: unknown field `colour`")),
+        "{err}"
+    );
+    let file2 = temp_file(
+        "broken2.json",
+        &std::fs::read_to_string(EXAMPLE)
+            .unwrap()
+            .replace("\"next\": \"power\"", "\"next\": \"powr\""),
+    );
+    let err = text(&flowcheck(&["check", &file2]).stderr);
+    assert!(
+        err.contains(&format!(
+            "{file2}:nodes[1].options[1].next: no node has the id `powr`"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{file2}:nodes[2]: no path from the start reaches `power`"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_reports_syntax_errors_with_line_and_column() {
+    let file = temp_file("syntax.json", "{\n  \"id\": \"x\",,\n}");
+    let out = flowcheck(&["check", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&format!("{file}:line 2, column 13: key must be a string")),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["check"],
+        &["graph", EXAMPLE, "--format", "svg"],
+        &["frobnicate"],
+    ] {
+        let out = flowcheck(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("usage:"));
+    }
+}
+
+#[test]
+fn graph_draws_mermaid_and_dot() {
+    let mermaid = text(&flowcheck(&["graph", EXAMPLE]).stdout);
+    assert!(mermaid.starts_with("flowchart TD\n"));
+    assert!(
+        mermaid.contains("n6([\"report: Tell IT which printer is offline\"]):::contact_helpdesk"),
+        "{mermaid}"
+    );
+    assert!(
+        mermaid.contains("n3 -->|\"if printer = 000 or 999\"| n5"),
+        "{mermaid}"
+    );
+    let dot = text(&flowcheck(&["graph", EXAMPLE, "--format", "dot"]).stdout);
+    assert!(dot.starts_with("digraph \"printer-offline\" {"));
+    assert!(dot.contains("n0 -> n1 [label=\"In the office\"];"), "{dot}");
+    assert!(dot.contains("shape=doubleoctagon"));
+}
+
+#[test]
+fn paths_lists_every_way_and_reports_unreachable_outcomes() {
+    let out = flowcheck(&["paths", EXAMPLE]);
+    assert_eq!(out.status.code(), Some(0));
+    let listing = text(&out.stdout);
+    assert!(
+        listing.contains("where=home → home-printer (not_supported, path 2)"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("7 paths, 3 of 3 outcomes reached"),
+        "{listing}"
+    );
+
+    // Without an example a required pattern field cannot be filled, so `report` is out of reach.
+    let no_example = std::fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replace(", \"example\": \"PRN-042\"", "");
+    let file = temp_file("no-example.json", &no_example);
+    let out = flowcheck(&["paths", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no way through the flow reaches the outcome `report`"));
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&flowcheck(&["paths", EXAMPLE, "--json"]).stdout).unwrap();
+    assert_eq!(json["walks"].as_array().unwrap().len(), 7);
+    assert_eq!(
+        json["walks"][0]["steps"][0],
+        serde_json::json!({ "kind": "question", "node": "where", "option": "office", "index": 0 })
+    );
+}
+
+#[test]
+fn render_prints_the_email_and_script_of_given_answers() {
+    let answers = temp_file(
+        "answers.json",
+        r#"{ "where": "office", "lights": "error", "printer": "PRN-042", "email": "ada@contoso.com",
+             "message": "Jam", "config": { "org_name": "Contoso", "support_email": "helpdesk@contoso.com" } }"#,
+    );
+    let out = flowcheck(&["render", EXAMPLE, "--answers", &answers]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let rendered = text(&out.stdout);
+    assert!(
+        rendered.contains("Subject: Printer PRN-042 is offline - ada@contoso.com"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("mailto:helpdesk@contoso.com?subject=Printer%20PRN-042"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("2. It shows an error: Jam"), "{rendered}");
+
+    let wrong = temp_file("wrong.json", r#"{ "where": "office", "lights": "purple" }"#);
+    let out = flowcheck(&["render", EXAMPLE, "--answers", &wrong]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr)
+        .contains("`purple` is not an option of `lights`; its options are on, off, error"));
+}

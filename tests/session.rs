@@ -1,0 +1,261 @@
+//! The session state machine on the example flow: answer, back, change, confirm, restart,
+//! progress, flags, routes, path codes and withheld secrets.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use troubleshooter::flow::{Answer, Config, Handoff, Refusal, Screen, Session, ValidFlow};
+
+const EXAMPLE: &str = include_str!("../flows/examples/printer-offline.json");
+
+fn session() -> Session {
+    let mut s = Session::new(Rc::new(ValidFlow::from_json(EXAMPLE).unwrap()));
+    s.start();
+    s
+}
+
+fn id(s: &Session) -> String {
+    match s.screen() {
+        Screen::Start => "start".into(),
+        Screen::Node(n) | Screen::Outcome(n) => s.flow().node(n).id().into(),
+        Screen::Review(n) => format!("review:{}", s.flow().node(n).id()),
+    }
+}
+
+fn choose(s: &mut Session, option: usize) {
+    s.answer(Answer::Choice(option)).unwrap();
+}
+
+fn fill(s: &mut Session, values: &[&str]) -> Result<(), Refusal> {
+    s.answer(Answer::Values(
+        values.iter().map(|v| v.to_string()).collect(),
+    ))
+}
+
+#[test]
+fn walks_to_a_contact_outcome_through_review() {
+    let mut s = session();
+    assert_eq!(id(&s), "where");
+    choose(&mut s, 0);
+    choose(&mut s, 2);
+    assert_eq!(id(&s), "details");
+    fill(&mut s, &["prn-042", "ada@contoso.com", ""]).unwrap();
+    assert_eq!(id(&s), "review:report");
+    assert!(s.confirm());
+    assert_eq!(id(&s), "report");
+    assert!(!s.confirm(), "confirm only works on review");
+}
+
+#[test]
+fn refused_answers_keep_what_was_typed() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    let refusal = fill(&mut s, &["PRN-42", "not an email", "jammed"]).unwrap_err();
+    let Refusal::Fields(problems) = refusal else {
+        panic!("fields refusal expected")
+    };
+    assert_eq!(problems.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(id(&s), "details", "still on the form");
+    let details = s.flow().index_of("details").unwrap();
+    assert_eq!(
+        s.answer_for(details),
+        Some(&Answer::Values(vec![
+            "PRN-42".into(),
+            "not an email".into(),
+            "jammed".into()
+        ]))
+    );
+    assert_eq!(s.answer(Answer::Choice(9)), Err(Refusal::NotExpected));
+}
+
+#[test]
+fn a_question_refuses_no_choice() {
+    let mut s = session();
+    assert_eq!(s.answer(Answer::Choice(usize::MAX)), Err(Refusal::NoChoice));
+    assert_eq!(id(&s), "where");
+}
+
+#[test]
+fn back_returns_to_the_previous_screen_with_the_answer_kept() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 1);
+    assert_eq!(id(&s), "power");
+    assert!(s.back());
+    assert_eq!(id(&s), "lights");
+    assert_eq!(
+        s.answer_for(s.flow().index_of("lights").unwrap()),
+        Some(&Answer::Choice(1))
+    );
+    assert!(s.back());
+    assert!(s.back());
+    assert_eq!(s.screen(), Screen::Start);
+    assert!(!s.back(), "nothing before the start");
+}
+
+#[test]
+fn back_from_a_confirmed_outcome_returns_to_review() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    s.confirm();
+    s.back();
+    assert_eq!(id(&s), "review:report");
+    s.back();
+    assert_eq!(id(&s), "details");
+}
+
+#[test]
+fn change_skips_forward_through_answers_that_still_apply() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    let lights = s.flow().index_of("lights").unwrap();
+    assert!(s.change(lights));
+    assert_eq!(id(&s), "lights");
+    choose(&mut s, 2); // "It shows an error": details still applies, so straight back to review.
+    assert_eq!(id(&s), "review:report");
+    assert!(s.flags().contains("error_shown"));
+    assert_eq!(s.summary().len(), 5);
+}
+
+#[test]
+fn change_that_leads_elsewhere_asks_the_new_questions_and_drops_the_old_answers() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    let lights = s.flow().index_of("lights").unwrap();
+    s.change(lights);
+    choose(&mut s, 1); // Now the printer is dark: the power screen is new.
+    assert_eq!(id(&s), "power");
+    s.answer(Answer::Seen).unwrap();
+    assert_eq!(
+        id(&s),
+        "review:report",
+        "details still applies after the new screen"
+    );
+
+    let place = s.flow().index_of("where").unwrap();
+    s.change(place);
+    choose(&mut s, 1); // At home: a different outcome, and the office answers no longer apply.
+    assert_eq!(id(&s), "home-printer");
+    assert_eq!(
+        s.answer_for(lights),
+        None,
+        "answers off the path are dropped"
+    );
+    assert_eq!(s.field_value("printer"), None);
+}
+
+#[test]
+fn back_during_a_change_returns_to_review_unchanged() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    let before = s.path().to_vec();
+    s.change(s.flow().index_of("where").unwrap());
+    s.back();
+    assert_eq!(id(&s), "review:report");
+    assert_eq!(s.path(), before);
+}
+
+#[test]
+fn change_only_works_for_earlier_nodes_on_the_path() {
+    let mut s = session();
+    choose(&mut s, 0);
+    assert!(
+        !s.change(s.flow().index_of("power").unwrap()),
+        "not on the path"
+    );
+    assert!(
+        !s.change(s.flow().index_of("lights").unwrap()),
+        "the current node"
+    );
+}
+
+#[test]
+fn restart_forgets_everything() {
+    let mut s = session();
+    choose(&mut s, 0);
+    s.restart();
+    assert_eq!(s.screen(), Screen::Start);
+    assert!(s.path().is_empty());
+    s.start();
+    assert_eq!(s.answer_for(0), None);
+}
+
+#[test]
+fn progress_counts_up_against_the_longest_way_left() {
+    let mut s = session();
+    assert_eq!(s.progress(), Some((1, 4)), "where, lights, power, details");
+    choose(&mut s, 0);
+    assert_eq!(s.progress(), Some((2, 4)));
+    choose(&mut s, 0);
+    assert_eq!(s.progress(), Some((3, 3)), "power is no longer ahead");
+}
+
+#[test]
+fn routes_flags_and_path_codes() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 2);
+    fill(&mut s, &["PRN-999", "ada@contoso.com", ""]).unwrap();
+    assert_eq!(id(&s), "test-printer", "the route on printer 999");
+    assert_eq!(s.path_code(), "131");
+    assert_eq!(s.reference(), "printer-offline v1.0 path 131");
+    s.back();
+    fill(&mut s, &["PRN-042", "ada@contoso.com", ""]).unwrap();
+    assert_eq!(s.path_code(), "130", "no route taken");
+}
+
+#[test]
+fn secrets_are_reported_and_never_handed_over() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 2);
+    fill(&mut s, &["042", "ada@contoso.com", "123 456"]).unwrap();
+    assert_eq!(s.withheld(), ["message"]);
+    let config = Config::default();
+    let handoff = Handoff::for_session(&s, &config).unwrap();
+    assert_eq!(handoff.withheld, ["message"]);
+    let email = handoff.email.unwrap();
+    assert!(!email.body().contains("123"), "{}", email.body());
+    assert!(
+        !email.lines.iter().any(|l| l.starts_with("The screen says")),
+        "the line is dropped, not blank"
+    );
+    let phone = handoff.phone.unwrap();
+    assert!(phone.lines.iter().all(|l| !l.contains("123")));
+}
+
+#[test]
+fn lines_with_only_empty_placeholders_are_dropped_and_conditions_apply() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    let handoff = Handoff::for_session(&s, &Config::default()).unwrap();
+    let email = handoff.email.unwrap();
+    assert!(
+        !email.lines.iter().any(|l| l.starts_with("Hello")),
+        "its only placeholder, org_name, is empty"
+    );
+    assert!(email.lines.iter().any(|l| l == "Reply to: ada@contoso.com"));
+    let with_org = Config {
+        org_name: Some("Contoso".into()),
+        ..Config::default()
+    };
+    let email = Handoff::for_session(&s, &with_org).unwrap().email.unwrap();
+    assert_eq!(email.lines[0], "Hello Contoso IT,");
+    assert!(!email.lines.iter().any(|l| l.starts_with("The screen says")));
+    assert_eq!(
+        handoff.phone.unwrap().lines.len(),
+        2,
+        "the error line needs the error_shown flag"
+    );
+}
