@@ -10,201 +10,216 @@
 //! Exit status: 0 when all is well, 1 when a flow has errors (or an outcome is unreachable),
 //! 2 for a usage error.
 
-use std::process::ExitCode;
-use std::rc::Rc;
-
-use troubleshooter::flow::diagram::{self, Format};
-use troubleshooter::flow::handoff::transcript;
-use troubleshooter::flow::walk::{self, Answers, Step};
-use troubleshooter::flow::{Config, ValidFlow};
-use troubleshooter::i18n::EN;
-
-const USAGE: &str = "usage:
-  flowcheck check FILE...
-  flowcheck graph FILE [--format mermaid|dot]
-  flowcheck paths FILE [--json]
-  flowcheck render FILE --answers ANSWERS.json
-  flowcheck schema";
-
-/// The most walks `paths` lists.
-const PATH_LIMIT: usize = 10_000;
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let result = match args.as_slice() {
-        ["check", files @ ..] if !files.is_empty() => check(files),
-        ["graph", file] => graph(file, Format::Mermaid),
-        ["graph", file, "--format", "mermaid"] => graph(file, Format::Mermaid),
-        ["graph", file, "--format", "dot"] => graph(file, Format::Dot),
-        ["paths", file] => paths(file, false),
-        ["paths", file, "--json"] => paths(file, true),
-        ["render", file, "--answers", answers] => render(file, answers),
-        ["schema"] => {
-            println!("{}", troubleshooter::flow::schema::json());
-            Ok(true)
-        }
-        ["--help" | "-h" | "help"] => {
-            println!("{USAGE}");
-            Ok(true)
-        }
-        _ => Err(USAGE.to_owned()),
-    };
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(usage) => {
-            eprintln!("{usage}");
-            ExitCode::from(2)
-        }
-    }
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
 }
 
-/// Reads and validates a file, printing every error as `FILE:PATH: message`.
-fn load(file: &str) -> Option<ValidFlow> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("{file}: cannot read the file: {e}");
-            return None;
-        }
-    };
-    ValidFlow::from_json(&text)
-        .map_err(|errors| {
-            for e in &errors {
-                eprintln!("{file}:{e}");
+// A command-line tool has nothing to do in a browser; this keeps `cargo build --target
+// wasm32-unknown-unknown --all-targets` (and so clippy on that target) working.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::process::ExitCode;
+    use std::rc::Rc;
+
+    use troubleshooter::flow::diagram::{self, Format};
+    use troubleshooter::flow::handoff::transcript;
+    use troubleshooter::flow::walk::{self, Answers, Step};
+    use troubleshooter::flow::{Config, ValidFlow};
+    use troubleshooter::i18n::EN;
+
+    const USAGE: &str = "usage:
+      flowcheck check FILE...
+      flowcheck graph FILE [--format mermaid|dot]
+      flowcheck paths FILE [--json]
+      flowcheck render FILE --answers ANSWERS.json
+      flowcheck schema";
+
+    /// The most walks `paths` lists.
+    const PATH_LIMIT: usize = 10_000;
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let result = match args.as_slice() {
+            ["check", files @ ..] if !files.is_empty() => check(files),
+            ["graph", file] => graph(file, Format::Mermaid),
+            ["graph", file, "--format", "mermaid"] => graph(file, Format::Mermaid),
+            ["graph", file, "--format", "dot"] => graph(file, Format::Dot),
+            ["paths", file] => paths(file, false),
+            ["paths", file, "--json"] => paths(file, true),
+            ["render", file, "--answers", answers] => render(file, answers),
+            ["schema"] => {
+                println!("{}", troubleshooter::flow::schema::json());
+                Ok(true)
             }
-            eprintln!(
-                "{file}: {} error{}",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
-            );
-        })
-        .ok()
-}
-
-fn check(files: &[&str]) -> Result<bool, String> {
-    let mut ok = true;
-    for file in files {
-        match load(file) {
-            Some(flow) => println!("{file}: ok ({} nodes)", flow.flow().nodes.len()),
-            None => ok = false,
+            ["--help" | "-h" | "help"] => {
+                println!("{USAGE}");
+                Ok(true)
+            }
+            _ => Err(USAGE.to_owned()),
+        };
+        match result {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(usage) => {
+                eprintln!("{usage}");
+                ExitCode::from(2)
+            }
         }
     }
-    Ok(ok)
-}
 
-fn graph(file: &str, format: Format) -> Result<bool, String> {
-    let Some(flow) = load(file) else {
-        return Ok(false);
-    };
-    print!("{}", diagram::draw(&flow, format));
-    Ok(true)
-}
-
-fn paths(file: &str, json: bool) -> Result<bool, String> {
-    let Some(flow) = load(file) else {
-        return Ok(false);
-    };
-    let found = walk::explore(Rc::new(flow), PATH_LIMIT);
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&found).unwrap_or_default()
-        );
-        return Ok(found.unreached.is_empty());
-    }
-    for (n, w) in found.walks.iter().enumerate() {
-        let steps: Vec<String> = w
-            .steps
-            .iter()
-            .map(|s| match s {
-                Step::Question { node, option, .. } => format!("{node}={option}"),
-                Step::Fields { node, values } => {
-                    let given: Vec<String> = values
-                        .iter()
-                        .filter(|(_, v)| !v.is_empty())
-                        .map(|(k, v)| format!("{k}={v}"))
-                        .collect();
-                    format!("{node}[{}]", given.join(", "))
+    /// Reads and validates a file, printing every error as `FILE:PATH: message`.
+    fn load(file: &str) -> Option<ValidFlow> {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{file}: cannot read the file: {e}");
+                return None;
+            }
+        };
+        ValidFlow::from_json(&text)
+            .map_err(|errors| {
+                for e in &errors {
+                    eprintln!("{file}:{e}");
                 }
-                Step::Info { node } => node.clone(),
-                Step::Review => "check answers".to_owned(),
+                eprintln!(
+                    "{file}: {} error{}",
+                    errors.len(),
+                    if errors.len() == 1 { "" } else { "s" }
+                );
             })
-            .collect();
+            .ok()
+    }
+
+    fn check(files: &[&str]) -> Result<bool, String> {
+        let mut ok = true;
+        for file in files {
+            match load(file) {
+                Some(flow) => println!("{file}: ok ({} nodes)", flow.flow().nodes.len()),
+                None => ok = false,
+            }
+        }
+        Ok(ok)
+    }
+
+    fn graph(file: &str, format: Format) -> Result<bool, String> {
+        let Some(flow) = load(file) else {
+            return Ok(false);
+        };
+        print!("{}", diagram::draw(&flow, format));
+        Ok(true)
+    }
+
+    fn paths(file: &str, json: bool) -> Result<bool, String> {
+        let Some(flow) = load(file) else {
+            return Ok(false);
+        };
+        let found = walk::explore(Rc::new(flow), PATH_LIMIT);
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&found).unwrap_or_default()
+            );
+            return Ok(found.unreached.is_empty());
+        }
+        for (n, w) in found.walks.iter().enumerate() {
+            let steps: Vec<String> = w
+                .steps
+                .iter()
+                .map(|s| match s {
+                    Step::Question { node, option, .. } => format!("{node}={option}"),
+                    Step::Fields { node, values } => {
+                        let given: Vec<String> = values
+                            .iter()
+                            .filter(|(_, v)| !v.is_empty())
+                            .map(|(k, v)| format!("{k}={v}"))
+                            .collect();
+                        format!("{node}[{}]", given.join(", "))
+                    }
+                    Step::Info { node } => node.clone(),
+                    Step::Review => "check answers".to_owned(),
+                })
+                .collect();
+            println!(
+                "{:>4}. {} → {} ({}, path {})",
+                n + 1,
+                steps.join(" › "),
+                w.outcome,
+                w.kind,
+                w.code
+            );
+        }
+        let outcomes = walk::one_per_outcome(&found).len();
         println!(
-            "{:>4}. {} → {} ({}, path {})",
-            n + 1,
-            steps.join(" › "),
-            w.outcome,
-            w.kind,
-            w.code
+            "{file}: {} path{}{}, {outcomes} of {} outcomes reached",
+            found.walks.len(),
+            if found.walks.len() == 1 { "" } else { "s" },
+            if found.truncated {
+                format!(" (stopped at {PATH_LIMIT})")
+            } else {
+                String::new()
+            },
+            outcomes + found.unreached.len()
         );
-    }
-    let outcomes = walk::one_per_outcome(&found).len();
-    println!(
-        "{file}: {} path{}{}, {outcomes} of {} outcomes reached",
-        found.walks.len(),
-        if found.walks.len() == 1 { "" } else { "s" },
-        if found.truncated {
-            format!(" (stopped at {PATH_LIMIT})")
-        } else {
-            String::new()
-        },
-        outcomes + found.unreached.len()
-    );
-    for id in &found.unreached {
-        eprintln!("{file}: no way through the flow reaches the outcome `{id}`");
-    }
-    Ok(found.unreached.is_empty())
-}
-
-fn render(file: &str, answers_file: &str) -> Result<bool, String> {
-    let Some(flow) = load(file) else {
-        return Ok(false);
-    };
-    let (answers, config) = match read_answers(answers_file) {
-        Ok(read) => read,
-        Err(e) => {
-            eprintln!("{answers_file}: {e}");
-            return Ok(false);
+        for id in &found.unreached {
+            eprintln!("{file}: no way through the flow reaches the outcome `{id}`");
         }
-    };
-    let session = match walk::follow(Rc::new(flow), &answers) {
-        Ok(session) => session,
-        Err(e) => {
-            eprintln!("{answers_file}: {e}");
-            return Ok(false);
-        }
-    };
-    print!("{}", transcript(&session, &config, EN.mailto_note));
-    Ok(true)
-}
-
-/// Reads answers: an object of id to string, with an optional `"config"` object of page
-/// settings (`org_name`, `support_email`, `support_phone`, `support_hours`).
-fn read_answers(file: &str) -> Result<(Answers, Config), String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read the file: {e}"))?;
-    let mut value: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let config = value
-        .as_object_mut()
-        .and_then(|o| o.remove("config"))
-        .unwrap_or_default();
-    let setting = |name: &str| config.get(name).and_then(|v| v.as_str()).map(str::to_owned);
-    let (config, problems) = Config::new(
-        setting("org_name"),
-        setting("support_email"),
-        setting("support_phone"),
-        setting("support_hours"),
-    );
-    if let Some(p) = problems.first() {
-        return Err(format!(
-            "config.{}: {}",
-            p.attribute.replace('-', "_"),
-            p.message
-        ));
+        Ok(found.unreached.is_empty())
     }
-    let answers: Answers = serde_json::from_value(value)
-        .map_err(|e| format!("answers must map ids to strings: {e}"))?;
-    Ok((answers, config))
+
+    fn render(file: &str, answers_file: &str) -> Result<bool, String> {
+        let Some(flow) = load(file) else {
+            return Ok(false);
+        };
+        let (answers, config) = match read_answers(answers_file) {
+            Ok(read) => read,
+            Err(e) => {
+                eprintln!("{answers_file}: {e}");
+                return Ok(false);
+            }
+        };
+        let session = match walk::follow(Rc::new(flow), &answers) {
+            Ok(session) => session,
+            Err(e) => {
+                eprintln!("{answers_file}: {e}");
+                return Ok(false);
+            }
+        };
+        print!("{}", transcript(&session, &config, EN.mailto_note));
+        Ok(true)
+    }
+
+    /// Reads answers: an object of id to string, with an optional `"config"` object of page
+    /// settings (`org_name`, `support_email`, `support_phone`, `support_hours`).
+    fn read_answers(file: &str) -> Result<(Answers, Config), String> {
+        let text =
+            std::fs::read_to_string(file).map_err(|e| format!("cannot read the file: {e}"))?;
+        let mut value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        let config = value
+            .as_object_mut()
+            .and_then(|o| o.remove("config"))
+            .unwrap_or_default();
+        let setting = |name: &str| config.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+        let (config, problems) = Config::new(
+            setting("org_name"),
+            setting("support_email"),
+            setting("support_phone"),
+            setting("support_hours"),
+        );
+        if let Some(p) = problems.first() {
+            return Err(format!(
+                "config.{}: {}",
+                p.attribute.replace('-', "_"),
+                p.message
+            ));
+        }
+        let answers: Answers = serde_json::from_value(value)
+            .map_err(|e| format!("answers must map ids to strings: {e}"))?;
+        Ok((answers, config))
+    }
 }
