@@ -5,6 +5,7 @@
 //! flowcheck graph FILE [--format mermaid|dot]   the flow as a diagram
 //! flowcheck paths FILE [--json]                 every way to each outcome
 //! flowcheck render FILE --answers ANSWERS.json  the email and phone script of those answers
+//! flowcheck readability FILE                    the reading grade of every screen
 //! flowcheck schema                              the JSON Schema of the format
 //! ```
 //! Exit status: 0 when all is well, 1 when a flow has errors (or an outcome is unreachable),
@@ -28,7 +29,7 @@ mod cli {
     use troubleshooter::flow::diagram::{self, Format};
     use troubleshooter::flow::handoff::transcript;
     use troubleshooter::flow::walk::{self, Answers, Step};
-    use troubleshooter::flow::{Config, ValidFlow};
+    use troubleshooter::flow::{readability, Config, ValidFlow};
     use troubleshooter::i18n::EN;
 
     const USAGE: &str = "usage:
@@ -52,6 +53,7 @@ mod cli {
             ["paths", file] => paths(file, false),
             ["paths", file, "--json"] => paths(file, true),
             ["render", file, "--answers", answers] => render(file, answers),
+            ["readability", file] => readability(file),
             ["schema"] => {
                 println!("{}", troubleshooter::flow::schema::json());
                 Ok(true)
@@ -169,6 +171,36 @@ mod cli {
             eprintln!("{file}: no way through the flow reaches the outcome `{id}`");
         }
         Ok(found.unreached.is_empty())
+    }
+
+    /// The Flesch-Kincaid grade of every question and outcome; fails above the maximum.
+    fn readability(file: &str) -> Result<bool, String> {
+        let Some(flow) = load(file) else {
+            return Ok(false);
+        };
+        let mut ok = true;
+        for node in &flow.flow().nodes {
+            let text = readability::screen_text(node);
+            if text.is_empty() {
+                continue;
+            }
+            let grade = readability::grade(&text);
+            let verdict = if grade > readability::MAX_GRADE {
+                ok = false;
+                "too hard"
+            } else if grade > readability::GOAL_GRADE {
+                "above the goal"
+            } else {
+                "ok"
+            };
+            println!("{grade:>5.1}  {:<28} {verdict}", node.id());
+        }
+        println!(
+            "{file}: grade {} at most, {} the goal",
+            readability::MAX_GRADE,
+            readability::GOAL_GRADE
+        );
+        Ok(ok)
     }
 
     fn render(file: &str, answers_file: &str) -> Result<bool, String> {

@@ -55,7 +55,15 @@ pub fn draw(flow: &ValidFlow, format: Format) -> String {
             .collect();
         match node {
             Node::Question(q) => {
-                edges.extend(q.options.iter().map(|o| (o.label.clone(), o.next.as_str())))
+                for o in &q.options {
+                    edges.extend(o.routes.iter().map(|r| {
+                        (
+                            format!("{}, if {}", o.label, condition(&r.when)),
+                            r.to.as_str(),
+                        )
+                    }));
+                    edges.push((o.label.clone(), o.next.as_str()));
+                }
             }
             Node::Fields(f) => edges.push((String::from("otherwise"), f.next.as_str())),
             Node::Info(n) => edges.push((String::from("continue"), n.next.as_str())),

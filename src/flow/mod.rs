@@ -11,6 +11,7 @@ pub mod handoff;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod readability;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod session;

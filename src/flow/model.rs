@@ -96,8 +96,12 @@ pub struct Choice {
     /// How the answer reads inside an email or phone script; defaults to the label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phrase: Option<String>,
-    /// The node this choice leads to.
+    /// The node this choice leads to, unless one of its `routes` holds.
     pub next: String,
+    /// Routes taken only when this choice is chosen, checked in order before `next`. For
+    /// example, "another way worked" can lead elsewhere when the phone was stolen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
     /// Flags this choice sets, such as `lost_or_stolen`. Flags change texts and routes later on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set: Vec<String>,
@@ -434,12 +438,14 @@ impl Node {
             .map(|(i, r)| (format!("routes[{i}].to"), r.to.as_str()))
             .collect();
         match self {
-            Node::Question(q) => out.extend(
-                q.options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| (format!("options[{i}].next"), o.next.as_str())),
-            ),
+            Node::Question(q) => {
+                for (i, o) in q.options.iter().enumerate() {
+                    out.extend(o.routes.iter().enumerate().map(|(r, route)| {
+                        (format!("options[{i}].routes[{r}].to"), route.to.as_str())
+                    }));
+                    out.push((format!("options[{i}].next"), o.next.as_str()));
+                }
+            }
             Node::Fields(f) => out.push(("next".into(), f.next.as_str())),
             Node::Info(n) => out.push(("next".into(), n.next.as_str())),
             Node::Outcome(_) => {}

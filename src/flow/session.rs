@@ -417,8 +417,9 @@ impl Session {
         rows
     }
 
-    /// The short code of the path: per question, the option's number (1-9, then a-z); per node
-    /// with routes, the route taken (0 for none). With the flow id and version it tells a
+    /// The short code of the path: per question, the option's number (1-9, then a-z) and, if
+    /// that option has routes, the route taken (0 for none); per node with routes, the route
+    /// taken. With the flow id and version it tells a
     /// helpdesk exactly which way the person came.
     pub fn path_code(&self) -> String {
         let digit = |n: usize| char::from_digit(n as u32, 36).unwrap_or('?');
@@ -429,19 +430,23 @@ impl Session {
         for &node in self.path.iter().take(self.path.len().saturating_sub(1)) {
             // Routes are judged as they were when the node was answered: on the path so far.
             walked.path.push(node);
-            if let (Node::Question(_), Some(Answer::Choice(c))) =
+            let route_digit = |routes: &[super::model::Route]| {
+                routes
+                    .iter()
+                    .position(|r| walked.holds(&r.when))
+                    .map_or('0', |r| digit(r + 1))
+            };
+            if let (Node::Question(q), Some(Answer::Choice(c))) =
                 (self.flow.node(node), self.answers.get(&node))
             {
                 code.push(digit(c + 1));
+                if let Some(option) = q.options.get(*c).filter(|o| !o.routes.is_empty()) {
+                    code.push(route_digit(&option.routes));
+                }
             }
             let routes = self.flow.node(node).routes();
             if !routes.is_empty() {
-                code.push(
-                    routes
-                        .iter()
-                        .position(|r| walked.holds(&r.when))
-                        .map_or('0', |r| digit(r + 1)),
-                );
+                code.push(route_digit(routes));
             }
         }
         code
@@ -500,9 +505,10 @@ impl Session {
             .find(|r| self.holds(&r.when))
             .map(|r| r.to.as_str());
         let next = routed.or_else(|| match (current, self.answers.get(&node)) {
-            (Node::Question(q), Some(Answer::Choice(c))) => {
-                q.options.get(*c).map(|o| o.next.as_str())
-            }
+            (Node::Question(q), Some(Answer::Choice(c))) => q.options.get(*c).map(|o| {
+                let routed = o.routes.iter().find(|r| self.holds(&r.when));
+                routed.map_or(o.next.as_str(), |r| r.to.as_str())
+            }),
             (Node::Fields(f), _) => Some(f.next.as_str()),
             (Node::Info(i), _) => Some(i.next.as_str()),
             _ => None,

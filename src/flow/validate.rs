@@ -244,6 +244,15 @@ impl<'a> Validator<'a> {
                                 ),
                             );
                         }
+                        if option.routes.len() > limits::MAX_BRANCHES {
+                            self.error(
+                                at(i, &format!("options[{o}].routes")),
+                                format!(
+                                    "an option may have at most {} routes",
+                                    limits::MAX_BRANCHES
+                                ),
+                            );
+                        }
                         for (s, flag) in option.set.iter().enumerate() {
                             if !template::is_name(flag) {
                                 self.error(
@@ -374,6 +383,13 @@ impl<'a> Validator<'a> {
         for (i, node) in self.flow.nodes.iter().enumerate() {
             for (r, route) in node.routes().iter().enumerate() {
                 found.push((at(i, &format!("routes[{r}].if")), &route.when));
+            }
+            if let Node::Question(q) = node {
+                for (o, option) in q.options.iter().enumerate() {
+                    for (r, route) in option.routes.iter().enumerate() {
+                        found.push((at(i, &format!("options[{o}].routes[{r}].if")), &route.when));
+                    }
+                }
             }
             if let Node::Outcome(o) = node {
                 for (list, lines) in outcome_lines(o) {

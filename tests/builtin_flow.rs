@@ -1,0 +1,416 @@
+//! The built-in "Microsoft Authenticator lost its sign-in" flow: every outcome through a
+//! realistic path against golden transcripts, the flags that change the texts, the error-code
+//! table code by code, and plain language.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::rc::Rc;
+
+use common::{golden, parse_mailto};
+use troubleshooter::flow::handoff::{transcript, MAILTO_BUDGET};
+use troubleshooter::flow::walk::{explore, follow, Answers};
+use troubleshooter::flow::{readability, Config, Handoff, Screen, Session, ValidFlow};
+use troubleshooter::i18n::EN;
+
+const FLOW: &str = include_str!("../flows/microsoft-authenticator.json");
+
+fn flow() -> Rc<ValidFlow> {
+    Rc::new(ValidFlow::from_json(FLOW).unwrap())
+}
+
+fn contoso() -> Config {
+    Config::new(
+        Some("Contoso".into()),
+        Some("helpdesk@contoso.com".into()),
+        Some("+1 555 0100".into()),
+        Some("Monday to Friday, 8:00 to 18:00".into()),
+    )
+    .0
+}
+
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+const PERSON: [(&str, &str); 5] = [
+    ("name", "Ada Lovelace"),
+    ("upn", "ada.lovelace@contoso.com"),
+    ("employee_id", "E-10442"),
+    ("when", "Monday 3 May, about 09:15"),
+    ("trying_to_open", "Outlook on my laptop"),
+];
+
+fn walk(pairs: &[(&str, &str)]) -> Session {
+    let mut all = answers(&PERSON);
+    all.extend(answers(pairs));
+    follow(flow(), &all).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn outcome_id(s: &Session) -> &str {
+    match s.screen() {
+        Screen::Outcome(n) => s.flow().node(n).id(),
+        other => panic!("not at an outcome: {other:?}"),
+    }
+}
+
+/// One realistic path per outcome.
+fn scenarios() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    let work = ("account", "work");
+    let signin = ("screen", "approve");
+    vec![
+        ("out-personal", vec![("account", "personal")]),
+        ("out-notify", vec![work, signin, ("app", "no-request")]),
+        (
+            "out-move",
+            vec![work, signin, ("app", "new-phone-old-works")],
+        ),
+        (
+            "out-self-fix",
+            vec![
+                ("account", "unsure"),
+                ("account-again", "work"),
+                ("screen", "code"),
+                ("app", "new-phone-old-gone"),
+                ("other-way", "worked"),
+            ],
+        ),
+        (
+            "out-self-fix-report",
+            vec![work, signin, ("app", "stolen"), ("other-way", "worked")],
+        ),
+        ("out-register", vec![work, ("screen", "more-info")]),
+        (
+            "out-account-recovery",
+            vec![
+                work,
+                signin,
+                ("app", "signed-out"),
+                ("other-way", "recover"),
+            ],
+        ),
+        ("out-lockout", vec![work, ("screen", "locked")]),
+        ("out-username", vec![work, ("screen", "incorrect")]),
+        (
+            "out-password",
+            vec![work, ("screen", "error"), ("error_code", "AADSTS50055")],
+        ),
+        (
+            "out-helpdesk",
+            vec![
+                work,
+                signin,
+                ("app", "lost"),
+                ("other-way", "none"),
+                ("admin", "no"),
+                ("prompts", "no"),
+            ],
+        ),
+        (
+            "out-helpdesk-admin",
+            vec![
+                work,
+                ("screen", "code"),
+                ("app", "signed-out"),
+                ("other-way", "none"),
+                ("admin", "yes-other"),
+                ("prompts", "yes"),
+            ],
+        ),
+        (
+            "out-helpdesk-error",
+            vec![
+                work,
+                ("screen", "error"),
+                ("error_code", "AADSTS53003"),
+                ("request_id", "0b6c2e41-5d1a-4a34-9a6a-3f1f6e0c2b11"),
+                ("correlation_id", "7d0f3a2c-8e4b-4c1d-b2a9-5e6f7a8b9c0d"),
+                ("timestamp", "2026-05-03T09:15:02Z"),
+                ("prompts", "no"),
+            ],
+        ),
+        (
+            "out-breakglass",
+            vec![
+                work,
+                signin,
+                ("app", "new-phone-old-gone"),
+                ("other-way", "none"),
+                ("admin", "yes-only"),
+                ("breakglass", "yes"),
+            ],
+        ),
+        (
+            "out-ms-support",
+            vec![
+                work,
+                signin,
+                ("app", "lost"),
+                ("other-way", "none"),
+                ("admin", "yes-only"),
+                ("breakglass", "no"),
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn every_outcome_matches_its_golden_transcript() {
+    let mut covered: Vec<&str> = Vec::new();
+    for (expected, pairs) in scenarios() {
+        let session = walk(&pairs);
+        assert_eq!(outcome_id(&session), expected);
+        golden(
+            &format!("microsoft-authenticator/{expected}.txt"),
+            &transcript(&session, &contoso(), EN.mailto_note),
+        );
+        covered.push(expected);
+    }
+    let all = explore(flow(), 10_000);
+    assert!(all.unreached.is_empty());
+    let mut outcomes: Vec<&str> = all.walks.iter().map(|w| w.outcome.as_str()).collect();
+    outcomes.sort();
+    outcomes.dedup();
+    covered.sort();
+    assert_eq!(covered, outcomes, "a golden scenario for every outcome");
+}
+
+#[test]
+fn helpdesk_emails_carry_what_the_helpdesk_needs_and_no_secrets() {
+    let session = walk(
+        &scenarios()
+            .into_iter()
+            .find(|(o, _)| *o == "out-helpdesk")
+            .unwrap()
+            .1,
+    );
+    let email = Handoff::for_session(&session, &contoso())
+        .unwrap()
+        .email
+        .unwrap();
+    assert_eq!(
+        email.subject,
+        "MFA reset needed - Authenticator phone lost - ada.lovelace@contoso.com"
+    );
+    let body = email.body();
+    for needed in [
+        "Name: Ada Lovelace",
+        "Work sign-in: ada.lovelace@contoso.com",
+        "call me back on the number you have on file",
+        "When it started: Monday 3 May, about 09:15",
+        "What the sign-in screen shows: a request to approve the sign-in in Authenticator",
+        "Already tried: Sign in another way (no other way works for me)",
+        "Sign-in requests I did not start: no",
+        "Administrator account: no",
+        "Temporary Access Pass",
+        "Reference: microsoft-authenticator v1.0 path ",
+        "I have not put my password or any codes in this email",
+    ] {
+        assert!(body.contains(needed), "missing `{needed}` in\n{body}");
+    }
+    let (to, fields) = parse_mailto(&email.mailto(MAILTO_BUDGET, EN.mailto_note));
+    assert_eq!(to, "helpdesk@contoso.com");
+    assert_eq!(fields[1].1, body, "the whole email fits in the link");
+}
+
+#[test]
+fn a_code_typed_where_it_does_not_belong_is_withheld() {
+    let mut pairs = scenarios()
+        .into_iter()
+        .find(|(o, _)| *o == "out-helpdesk")
+        .unwrap()
+        .1;
+    pairs.push(("trying_to_open", "482 913"));
+    let mut all = answers(&PERSON);
+    all.extend(answers(&pairs));
+    let session = follow(flow(), &all).unwrap();
+    let handoff = Handoff::for_session(&session, &contoso()).unwrap();
+    assert_eq!(handoff.withheld, ["trying_to_open"]);
+    assert!(!handoff.email.unwrap().body().contains("482"));
+}
+
+#[test]
+fn lost_and_stolen_phones_change_the_texts() {
+    let base = |app: &'static str| {
+        vec![
+            ("account", "work"),
+            ("screen", "approve"),
+            ("app", app),
+            ("other-way", "none"),
+            ("admin", "no"),
+            ("prompts", "no"),
+        ]
+    };
+    let text = |app| transcript(&walk(&base(app)), &contoso(), EN.mailto_note);
+    let (replaced, lost, stolen) = (text("new-phone-old-gone"), text("lost"), text("stolen"));
+    let remove = "Please remove it from my account and sign out my sessions.";
+    assert!(!replaced.contains(remove));
+    assert!(lost.contains(&format!("My phone is lost. {remove}")));
+    assert!(stolen.contains(&format!("My phone was stolen. {remove}")));
+    for t in [&lost, &stolen] {
+        assert!(t.contains(
+            "Ask IT to remove your old phone from your account and to sign you out everywhere."
+        ));
+    }
+    assert!(stolen.contains("Subject: MFA reset needed - Authenticator phone stolen - "));
+
+    // With another way in, a lost or stolen phone still goes to IT, and a replaced one does not.
+    let fixed = |app| {
+        walk(&[
+            ("account", "work"),
+            ("screen", "approve"),
+            ("app", app),
+            ("other-way", "worked"),
+        ])
+    };
+    assert_eq!(outcome_id(&fixed("lost")), "out-self-fix-report");
+    assert_eq!(outcome_id(&fixed("new-phone-old-gone")), "out-self-fix");
+    assert!(
+        Handoff::for_session(&fixed("new-phone-old-gone"), &contoso())
+            .is_none_or(|h| h.email.is_none())
+    );
+}
+
+#[test]
+fn unexpected_prompts_change_the_texts() {
+    let with = |prompts| {
+        walk(&[
+            ("account", "work"),
+            ("screen", "approve"),
+            ("app", "signed-out"),
+            ("other-way", "none"),
+            ("admin", "no"),
+            ("prompts", prompts),
+        ])
+    };
+    let warning = "I had sign-in requests that I did not start.";
+    let yes = transcript(&with("yes"), &contoso(), EN.mailto_note);
+    let no = transcript(&with("no"), &contoso(), EN.mailto_note);
+    assert!(yes.contains(warning) && yes.contains("Someone else may know my password."));
+    assert!(!no.contains(warning));
+
+    // An AADSTS500121 sign-in the person did not start is urgent.
+    let session = walk(&[
+        ("account", "work"),
+        ("screen", "error"),
+        ("error_code", "500121"),
+        ("started", "no"),
+    ]);
+    assert_eq!(outcome_id(&session), "out-helpdesk-error");
+    let text = transcript(&session, &contoso(), EN.mailto_note);
+    assert!(
+        text.contains("Urgent: I had sign-in requests that I did not start."),
+        "{text}"
+    );
+}
+
+#[test]
+fn error_codes_route_code_by_code() {
+    let table = [
+        ("50076", "app"),
+        ("50074", "app"),
+        ("500121", "started"),
+        ("50079", "out-register"),
+        ("50072", "out-register"),
+        ("53003", "policy"),
+        ("53000", "policy"),
+        ("53001", "policy"),
+        ("530032", "policy"),
+        ("53004", "prompts"),
+        ("53010", "prompts"),
+        ("50158", "prompts"),
+        ("50053", "out-lockout"),
+        ("50126", "out-username"),
+        ("50034", "out-username"),
+        ("500208", "out-username"),
+        ("50020", "out-username"),
+        ("50055", "out-password"),
+        ("50144", "out-password"),
+        ("99999", "prompts"),
+        ("90099", "prompts"),
+    ];
+    for (code, expected) in table {
+        for typed in [
+            code.to_owned(),
+            format!("AADSTS{code}"),
+            format!(" aadsts{code} "),
+        ] {
+            let mut s = Session::new(flow());
+            s.start();
+            let ids = [("account", "work"), ("screen", "error")];
+            for (q, o) in ids {
+                let node = s.flow().index_of(q).unwrap();
+                let troubleshooter::flow::Node::Question(question) = s.flow().node(node) else {
+                    unreachable!()
+                };
+                let i = question.options.iter().position(|x| x.id == o).unwrap();
+                s.answer(troubleshooter::flow::Answer::Choice(i)).unwrap();
+            }
+            s.answer(troubleshooter::flow::Answer::Values(vec![
+                typed.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]))
+            .unwrap_or_else(|e| panic!("{typed}: {e:?}"));
+            let at = match s.screen() {
+                Screen::Node(n) | Screen::Outcome(n) | Screen::Review(n) => {
+                    s.flow().node(n).id().to_owned()
+                }
+                Screen::Start => "start".into(),
+            };
+            assert_eq!(at, expected, "error code {typed:?}");
+        }
+    }
+    // The code travels with an unknown error to the helpdesk.
+    let session = walk(&[
+        ("account", "work"),
+        ("screen", "error"),
+        ("error_code", "AADSTS99999"),
+        ("prompts", "no"),
+    ]);
+    let email = Handoff::for_session(&session, &contoso())
+        .unwrap()
+        .email
+        .unwrap();
+    assert_eq!(
+        email.subject,
+        "Sign-in error AADSTS99999 - help needed - ada.lovelace@contoso.com"
+    );
+    assert!(email.body().contains("- Error code: AADSTS99999"));
+}
+
+#[test]
+fn every_screen_reads_at_grade_ten_or_lower() {
+    let flow = flow();
+    let mut report = Vec::new();
+    for node in &flow.flow().nodes {
+        let text = readability::screen_text(node);
+        if !text.is_empty() {
+            let grade = readability::grade(&text);
+            report.push(format!("{grade:5.1} {}", node.id()));
+            assert!(
+                grade <= readability::MAX_GRADE,
+                "{} reads at grade {grade:.1}",
+                node.id()
+            );
+        }
+    }
+    println!("{}", report.join("\n"));
+}
+
+#[test]
+fn every_helpdesk_outcome_says_it_will_never_ask_for_a_password() {
+    let flow = flow();
+    for node in &flow.flow().nodes {
+        if let troubleshooter::flow::Node::Outcome(o) = node {
+            if o.kind == troubleshooter::flow::OutcomeKind::ContactHelpdesk {
+                let said = o.steps.iter().any(|l| l.text().contains("IT will never ask for your password. Never approve a sign-in request that you did not start."));
+                assert!(said, "{} must say IT never asks for a password", o.id);
+            }
+        }
+    }
+}
