@@ -50,7 +50,6 @@ pub struct Strings {
     pub reference: &'static str,
     pub withheld: &'static str,
     pub mailto_note: &'static str,
-    pub safety_note: &'static str,
     pub config_error_title: &'static str,
 }
 
@@ -110,7 +109,6 @@ pub const EN: Strings = Strings {
     reference: "Reference",
     withheld: "Something you typed looked like a password or a code, so it was left out.",
     mailto_note: "(The rest of this message did not fit in the link. The full text is in the troubleshooter: copy or download it from there.)",
-    safety_note: "IT will never ask for your password, and will never ask you to approve a sign-in you did not start.",
     config_error_title: "This troubleshooter is not set up correctly",
 };
 

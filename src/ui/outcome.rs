@@ -47,9 +47,6 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
                 if let Some(phone) = handoff.phone.clone() {
                     <PhonePanel {phone} />
                 }
-                if outcome.kind.is_contact() {
-                    <p class="gt-safety"><strong>{ strings.safety_note }</strong></p>
-                }
                 <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference }</code></p>
             }
             <button type="button" class="gt-button gt-button-secondary" onclick={onrestart}>{ strings.start_again }</button>

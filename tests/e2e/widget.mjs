@@ -1,0 +1,91 @@
+// Driving the widget as a person does, step by step, from walks the engine found
+// (`flowcheck paths --json`), so no test hand-lists a path through the flow.
+import { execFileSync } from 'node:child_process';
+import { By, until } from 'selenium-webdriver';
+
+/** Every walk through a flow file, from the engine. */
+export function walks(flowFile) {
+  const json = execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', 'paths', flowFile, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(json);
+}
+
+/** The shortest walk to each outcome, in the flow's order. */
+export function onePerOutcome(found) {
+  const best = new Map();
+  for (const w of found.walks) {
+    const seen = best.get(w.outcome);
+    if (!seen || w.steps.length < seen.steps.length) best.set(w.outcome, w);
+  }
+  return [...best.values()];
+}
+
+/** The text of the current screen's heading. */
+export async function heading(driver, root = driver) {
+  const h = await root.findElement(By.css('.gt-screen .gt-heading'));
+  return h.getText();
+}
+
+/** Waits until the screen's heading is no longer `before`. */
+export async function screenChanged(driver, before, root = driver) {
+  await driver.wait(async () => {
+    try {
+      return (await heading(driver, root)) !== before;
+    } catch {
+      return false;
+    }
+  }, 10_000, `the screen after "${before}" did not appear`);
+}
+
+/** Clicks Start on the start screen. */
+export async function start(driver, root = driver) {
+  const before = await heading(driver, root);
+  await (await root.findElement(By.css('.gt-button-start'))).click();
+  await screenChanged(driver, before, root);
+}
+
+/** Takes one step of a walk with the mouse. */
+export async function step(driver, s, root = driver) {
+  const before = await heading(driver, root);
+  if (s.kind === 'question') {
+    const labels = await root.findElements(By.css('.gt-radio-label'));
+    await labels[s.index].click();
+    await (await root.findElement(By.css('.gt-question button[type=submit]'))).click();
+  } else if (s.kind === 'fields') {
+    for (const [id, value] of s.values) {
+      const input = await root.findElement(By.css(`.gt-fields input[name="${id}"]`));
+      await input.clear();
+      if (value) await input.sendKeys(value);
+    }
+    await (await root.findElement(By.css('.gt-fields button[type=submit]'))).click();
+  } else if (s.kind === 'info') {
+    await (await root.findElement(By.css('.gt-info .gt-button'))).click();
+  } else if (s.kind === 'review') {
+    await (await root.findElement(By.css('.gt-review > .gt-button'))).click();
+  }
+  await screenChanged(driver, before, root);
+}
+
+/** Saves a PNG under target/screenshots/: of the viewport, or of all of `element`. */
+export async function screenshot(driver, name, element = null) {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir('target/screenshots', { recursive: true });
+  const png = element ? await wholeElement(driver, element) : await driver.takeScreenshot();
+  await writeFile(`target/screenshots/${name}.png`, png, 'base64');
+}
+
+// WebDriver's element screenshots stop at the viewport; Chromium's DevTools can go beyond it.
+async function wholeElement(driver, element) {
+  const clip = await driver.executeScript((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height, scale: 1 };
+  }, element);
+  const shot = await driver.sendAndGetDevToolsCommand('Page.captureScreenshot', {
+    format: 'png', captureBeyondViewport: true, clip,
+  });
+  return shot.data;
+}
+
+export { By, until };
