@@ -1,5 +1,6 @@
 //! Browser component tests: the widget mounted into a fresh element of a real page (headless
-//! Chromium through wasm-bindgen-test-runner), driven by clicks, asserted on the DOM.
+//! Chromium through wasm-bindgen-test-runner), driven by clicks and typing, asserted on the DOM
+//! and on where focus is. Rendering is awaited with `yew::scheduler::flush`, never with sleeps.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -9,12 +10,24 @@ use troubleshooter::i18n::EN;
 use troubleshooter::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
 use yew::scheduler::flush;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A widget mounted into a new element of the test page.
+const BUILT_IN: &str = "microsoft-authenticator";
+
+fn contoso() -> Config {
+    Config::new(
+        Some("Contoso".into()),
+        Some("helpdesk@contoso.com".into()),
+        Some("+1 555 0100".into()),
+        None,
+    )
+    .0
+}
+
+/// A widget mounted into a new element of the test page, removed when dropped.
 struct Widget {
     root: Element,
 }
@@ -36,30 +49,101 @@ impl Widget {
         Widget { root }
     }
 
+    async fn built_in() -> Widget {
+        Widget::mount(flow::built_in(BUILT_IN).unwrap(), contoso()).await
+    }
+
     fn find(&self, css: &str) -> Option<Element> {
         self.root.query_selector(css).unwrap()
     }
 
+    fn all(&self, css: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(css).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
     fn text(&self, css: &str) -> String {
         self.find(css)
-            .map(|e| e.text_content().unwrap_or_default())
+            .and_then(|e| e.text_content())
             .unwrap_or_default()
+    }
+
+    fn heading(&self) -> String {
+        self.text(".gt-screen .gt-heading")
     }
 
     async fn click(&self, css: &str) {
         let element = self
             .find(css)
-            .unwrap_or_else(|| panic!("no {css} on screen"));
+            .unwrap_or_else(|| panic!("no {css} on the screen `{}`", self.heading()));
         element.dyn_into::<HtmlElement>().unwrap().click();
         flush().await;
     }
 
-    fn focused_text(&self) -> String {
-        let document = web_sys::window().unwrap().document().unwrap();
-        document
+    /// Chooses an option by its id and presses Continue.
+    async fn choose(&self, option: &str) {
+        self.click(&format!(".gt-radio-input[value='{option}']"))
+            .await;
+        self.click(".gt-question button[type=submit]").await;
+    }
+
+    /// Types into a field by its id, as a person does (an input event follows).
+    async fn type_into(&self, field: &str, value: &str) {
+        let input: HtmlInputElement = self
+            .find(&format!("input[name='{field}']"))
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        input.set_value(value);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+        flush().await;
+    }
+
+    fn value_of(&self, field: &str) -> String {
+        self.find(&format!("input[name='{field}']"))
+            .unwrap()
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value()
+    }
+
+    async fn submit_fields(&self) {
+        self.click(".gt-fields button[type=submit]").await;
+    }
+
+    fn focused(&self) -> Element {
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
             .active_element()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
+            .expect("something has focus")
+    }
+
+    fn assert_focus_on_heading(&self) {
+        let focused = self.focused();
+        assert!(
+            focused.class_list().contains("gt-heading"),
+            "focus is on `{}`, not the heading",
+            focused.outer_html()
+        );
+        assert_eq!(focused.text_content().unwrap_or_default(), self.heading());
+    }
+
+    async fn start(&self) {
+        self.click(".gt-button-start").await;
+    }
+
+    async fn details(&self) {
+        self.type_into("name", "Ada Lovelace").await;
+        self.type_into("upn", "ada@contoso.com").await;
+        self.submit_fields().await;
     }
 }
 
@@ -70,51 +154,400 @@ impl Drop for Widget {
 }
 
 #[wasm_bindgen_test]
-async fn start_screen_then_first_question_with_focus_on_its_heading() {
-    let json = flow::built_in("microsoft-authenticator").unwrap();
-    let widget = Widget::mount(json, Config::default()).await;
-    let title = ValidFlow::from_json(json).unwrap().flow().title.clone();
-    assert_eq!(widget.text(".gt-start .gt-heading"), title);
-    assert!(widget.text(".gt-privacy").contains("Nothing is sent"));
-
-    widget.click(".gt-button-start").await;
-    let heading = widget.text(".gt-question legend .gt-heading");
-    assert!(!heading.is_empty(), "the first question is on screen");
-    assert_eq!(
-        widget.focused_text(),
-        heading,
-        "focus moved to the question's heading"
+async fn start_screen_says_what_it_does_and_that_nothing_leaves_the_device() {
+    let w = Widget::built_in().await;
+    let flow = ValidFlow::from_json(flow::built_in(BUILT_IN).unwrap()).unwrap();
+    assert_eq!(w.heading(), flow.flow().title);
+    assert!(w.text(".gt-start").contains(&flow.flow().summary));
+    assert!(w.text(".gt-start").contains("It takes about 3 minutes."));
+    assert!(w
+        .text(".gt-privacy")
+        .contains("Nothing is sent unless you send it yourself."));
+    assert!(w.find(".gt-back").is_none(), "no Back on the start screen");
+    let active = w.focused();
+    assert!(
+        !w.root.contains(Some(&active)),
+        "the widget does not take focus when the page loads"
     );
-    assert!(widget
-        .text(".gt-progress-label")
-        .starts_with("Step 1 of at most"));
 }
 
 #[wasm_bindgen_test]
-async fn continue_without_a_choice_shows_the_error_then_a_choice_moves_on() {
-    let widget = Widget::mount(
-        flow::built_in("microsoft-authenticator").unwrap(),
-        Config::default(),
-    )
-    .await;
-    widget.click(".gt-button-start").await;
-    let first = widget.text(".gt-heading");
+async fn each_screen_change_moves_focus_to_its_heading_and_announces_it() {
+    let w = Widget::built_in().await;
+    w.start().await;
+    assert_eq!(w.heading(), "Which account are you trying to sign in to?");
+    w.assert_focus_on_heading();
+    assert_eq!(
+        w.text("[aria-live=polite]"),
+        w.heading(),
+        "the live region announces the new screen"
+    );
+    assert!(w
+        .text(".gt-progress-label")
+        .starts_with("Step 1 of at most"));
+    w.choose("unsure").await;
+    assert_eq!(w.heading(), "How to tell which account it is");
+    w.assert_focus_on_heading();
+    w.click(".gt-info .gt-button").await;
+    assert_eq!(w.heading(), "So, which account is it?");
+    w.assert_focus_on_heading();
+}
 
-    widget.click(".gt-question button[type=submit]").await;
-    assert!(widget
-        .text(".gt-error-summary")
-        .contains("Choose one option"));
+#[wasm_bindgen_test]
+async fn a_question_without_a_choice_shows_a_linked_error_and_takes_focus() {
+    let w = Widget::built_in().await;
+    w.start().await;
+    w.click(".gt-question button[type=submit]").await;
+    assert!(w.text(".gt-error-summary").contains("There is a problem"));
     assert!(
-        widget.find(".gt-error-message").is_some(),
-        "an inline message beside the options"
+        w.focused().class_list().contains("gt-error-summary"),
+        "the summary takes focus"
+    );
+    let link = w.find(".gt-error-summary a").unwrap();
+    assert_eq!(link.text_content().unwrap(), "Choose one option");
+    assert_eq!(link.get_attribute("href").unwrap(), "#t-q-account-0");
+    assert!(w.text(".gt-error-message").contains("Choose one option"));
+    let fieldset = w.find(".gt-fieldset").unwrap();
+    assert!(fieldset
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("t-q-account-error"));
+
+    w.click(".gt-error-summary a").await;
+    assert_eq!(
+        w.focused().id(),
+        "t-q-account-0",
+        "the link focuses the first option"
     );
 
-    widget.click(".gt-radio-input").await;
-    widget.click(".gt-question button[type=submit]").await;
-    assert_ne!(
-        widget.text(".gt-heading"),
-        first,
-        "the next screen is shown"
+    w.choose("work").await;
+    assert_eq!(w.heading(), "What does the sign-in screen show now?");
+    assert!(w.find(".gt-error-summary").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn field_errors_are_shown_inline_and_in_the_summary_and_nothing_typed_is_lost() {
+    let w = Widget::built_in().await;
+    w.start().await;
+    for option in ["work", "approve", "signed-out", "none"] {
+        w.choose(option).await;
+    }
+    w.click(".gt-info .gt-button").await;
+    w.choose("no").await;
+    w.choose("no").await;
+    assert_eq!(w.heading(), "Your details for the helpdesk");
+
+    w.type_into("upn", "ada at contoso").await;
+    w.type_into("employee_id", "E#1").await;
+    w.type_into("trying_to_open", &"x".repeat(101)).await;
+    w.submit_fields().await;
+    let summary = w.text(".gt-error-summary");
+    for message in [
+        "Enter this information",
+        "Enter an email address like name@example.com",
+        "Use only letters, digits, spaces, dots, slashes and dashes",
+        "Use 100 characters or fewer",
+    ] {
+        assert!(
+            summary.contains(message),
+            "`{message}` missing from `{summary}`"
+        );
+    }
+    assert_eq!(w.all(".gt-error-message").len(), 4);
+    let upn = w.find("input[name='upn']").unwrap();
+    assert_eq!(upn.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(upn
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("t-f-upn-error"));
+    assert_eq!(w.value_of("upn"), "ada at contoso", "what was typed stays");
+    assert_eq!(w.value_of("employee_id"), "E#1");
+
+    w.type_into("name", "Ada Lovelace").await;
+    w.type_into("upn", "ada@contoso.com").await;
+    w.type_into("employee_id", "E-10442").await;
+    w.type_into("trying_to_open", "Outlook").await;
+    w.submit_fields().await;
+    assert_eq!(w.heading(), "Check your answers");
+}
+
+#[wasm_bindgen_test]
+async fn a_pattern_field_uses_its_own_message_and_a_code_gets_a_warning() {
+    let w = Widget::built_in().await;
+    w.start().await;
+    w.choose("work").await;
+    w.choose("error").await;
+    w.type_into("error_code", "hello").await;
+    w.submit_fields().await;
+    assert!(w
+        .text(".gt-error-summary")
+        .contains("Enter the code as it is shown, like AADSTS50076"));
+
+    w.type_into("error_code", "AADSTS99999").await;
+    w.submit_fields().await;
+    w.choose("no").await;
+    w.type_into("trying_to_open", "123 456").await;
+    assert!(
+        w.text(".gt-warning")
+            .contains("looks like a password or a code"),
+        "warned while typing"
     );
-    assert!(widget.find(".gt-error-summary").is_none());
+    let input = w.find("input[name='trying_to_open']").unwrap();
+    assert!(input
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("t-f-trying_to_open-warning"));
+    w.details().await;
+    w.click(".gt-review > .gt-button").await;
+    assert_eq!(w.heading(), "Ask your IT helpdesk about this error");
+    assert!(w
+        .text(".gt-outcome")
+        .contains("looked like a password or a code, so it was left out"));
+    assert!(
+        !w.text(".gt-email-body").contains("123"),
+        "the code is not in the email"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
+    let w = Widget::built_in().await;
+    w.start().await;
+    for option in ["work", "approve", "lost", "none"] {
+        w.choose(option).await;
+    }
+    w.click(".gt-info .gt-button").await;
+    w.choose("no").await;
+    w.choose("no").await;
+    w.details().await;
+    assert_eq!(w.heading(), "Check your answers");
+    w.assert_focus_on_heading();
+    let rows = w.all(".gt-summary-row");
+    assert_eq!(rows.len(), 11, "6 answers and 5 fields");
+    assert!(rows[2].text_content().unwrap().contains("My phone is lost"));
+    assert!(
+        w.text(".gt-summary").contains("Not given"),
+        "empty optional fields say so"
+    );
+
+    w.click(".gt-review > .gt-button").await;
+    assert_eq!(w.heading(), "Ask your IT helpdesk to reset your sign-in");
+    w.assert_focus_on_heading();
+    assert_eq!(
+        w.text(".gt-email-subject"),
+        "MFA reset needed - Authenticator phone lost - ada@contoso.com"
+    );
+    let mailto = w
+        .find(".gt-email a[href^='mailto:']")
+        .unwrap()
+        .get_attribute("href")
+        .unwrap();
+    assert!(
+        mailto.starts_with("mailto:helpdesk@contoso.com?subject=MFA%20reset%20needed"),
+        "{mailto}"
+    );
+    let download = w.find("a[download]").unwrap();
+    assert_eq!(
+        download.get_attribute("download").as_deref(),
+        Some("helpdesk-email.eml")
+    );
+    assert!(download
+        .get_attribute("href")
+        .unwrap()
+        .starts_with("data:message/rfc822;charset=utf-8,To%3A%20helpdesk%40contoso.com"));
+    assert_eq!(
+        w.find(".gt-tel").unwrap().get_attribute("href").as_deref(),
+        Some("tel:+15550100")
+    );
+    assert!(w.all(".gt-script li").len() >= 5);
+    assert!(w
+        .text(".gt-reference")
+        .starts_with("Reference: microsoft-authenticator v1.0 path "));
+    assert!(w
+        .text(".gt-steps")
+        .contains("IT will never ask for your password."));
+
+    // Back returns to the summary, Start again to the start screen with nothing kept.
+    w.click(".gt-back").await;
+    assert_eq!(w.heading(), "Check your answers");
+    w.click(".gt-review > .gt-button").await;
+    w.click(".gt-restart").await;
+    assert!(w.find(".gt-start").is_some());
+    w.assert_focus_on_heading();
+    w.start().await;
+    assert!(w.all(".gt-radio-input").iter().all(|r| !r
+        .clone()
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .checked()));
+}
+
+#[wasm_bindgen_test]
+async fn change_returns_to_the_question_then_back_to_the_summary() {
+    let w = Widget::built_in().await;
+    w.start().await;
+    for option in ["work", "approve", "signed-out", "none"] {
+        w.choose(option).await;
+    }
+    w.click(".gt-info .gt-button").await;
+    w.choose("no").await;
+    w.choose("no").await;
+    w.details().await;
+
+    let change = w.all(".gt-summary-row .gt-link");
+    assert!(change[2].text_content().unwrap().starts_with("Change"));
+    assert!(
+        change[2].text_content().unwrap().contains("What happened"),
+        "the link names what it changes"
+    );
+    change[2].clone().dyn_into::<HtmlElement>().unwrap().click();
+    flush().await;
+    assert_eq!(w.heading(), "What happened to Microsoft Authenticator?");
+    w.assert_focus_on_heading();
+    let checked: Vec<String> = w
+        .all(".gt-radio-input")
+        .into_iter()
+        .filter(|r| r.clone().dyn_into::<HtmlInputElement>().unwrap().checked())
+        .map(|r| r.get_attribute("value").unwrap())
+        .collect();
+    assert_eq!(checked, ["signed-out"], "the earlier answer is selected");
+
+    w.choose("stolen").await;
+    assert_eq!(
+        w.heading(),
+        "Check your answers",
+        "the other answers still apply"
+    );
+    assert!(w.text(".gt-summary").contains("My phone was stolen"));
+    w.click(".gt-review > .gt-button").await;
+    assert!(w.text(".gt-email-subject").contains("phone stolen"));
+}
+
+#[wasm_bindgen_test]
+async fn self_fix_not_supported_and_call_vendor_outcomes() {
+    let w = Widget::built_in().await;
+    w.start().await;
+    w.choose("personal").await;
+    assert_eq!(w.heading(), "Recover a personal account yourself");
+    assert!(w.find(".gt-outcome-not_supported").is_some());
+    assert!(w.find(".gt-email").is_none() && w.find(".gt-phone").is_none());
+    let link = w.find(".gt-steps a").unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://account.microsoft.com/security")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+
+    w.click(".gt-back").await;
+    w.choose("work").await;
+    w.choose("approve").await;
+    w.choose("new-phone-old-works").await;
+    assert_eq!(w.heading(), "Move Authenticator to your new phone");
+    assert!(w.find(".gt-outcome-self_fix").is_some());
+    assert_eq!(w.all(".gt-steps li").len(), 5);
+    assert!(
+        w.find(".gt-review").is_none(),
+        "no summary before a self-fix"
+    );
+
+    w.click(".gt-back").await;
+    w.choose("lost").await;
+    w.choose("none").await;
+    w.click(".gt-info .gt-button").await;
+    w.choose("yes-only").await;
+    w.choose("no").await;
+    assert_eq!(w.heading(), "Check your answers");
+    w.click(".gt-review > .gt-button").await;
+    assert_eq!(
+        w.heading(),
+        "Call Microsoft support to get back into your organization"
+    );
+    assert!(w.find(".gt-outcome-call_vendor").is_some());
+    assert!(w.find(".gt-email").is_none());
+    assert!(
+        w.find(".gt-tel").is_none(),
+        "no number: the steps link to Microsoft's page"
+    );
+    assert!(w
+        .text(".gt-phone")
+        .contains("I need tenant administrator access recovery."));
+}
+
+#[wasm_bindgen_test]
+async fn copy_either_copies_or_selects_the_text_and_says_so() {
+    let w = Widget::built_in().await;
+    w.start().await;
+    w.choose("work").await;
+    w.choose("error").await;
+    w.type_into("error_code", "AADSTS99999").await;
+    w.submit_fields().await;
+    w.choose("no").await;
+    w.details().await;
+    w.click(".gt-review > .gt-button").await;
+    w.click(".gt-email .gt-actions button").await;
+    // The clipboard answers asynchronously; wait for the status, without a fixed sleep.
+    let mut status = String::new();
+    for _ in 0..100 {
+        status = w.text(".gt-email .gt-copy-status");
+        if !status.is_empty() {
+            break;
+        }
+        gloo_timers_tick().await;
+    }
+    let selection = web_sys::window()
+        .unwrap()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .to_string()
+        .as_string()
+        .unwrap();
+    match status.as_str() {
+        "Copied" => {}
+        s if s.starts_with("Copying is not available here") => {
+            assert!(
+                selection.contains("Hello IT helpdesk"),
+                "the fallback selects the email: {selection:?}"
+            )
+        }
+        other => panic!("unexpected copy status {other:?}"),
+    }
+}
+
+/// Yields to the browser's event loop once.
+async fn gloo_timers_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn no_support_email_still_offers_copy_download_and_print() {
+    let w = Widget::mount(flow::built_in(BUILT_IN).unwrap(), Config::default()).await;
+    w.start().await;
+    w.choose("work").await;
+    w.choose("error").await;
+    w.type_into("error_code", "AADSTS99999").await;
+    w.submit_fields().await;
+    w.choose("no").await;
+    w.details().await;
+    w.click(".gt-review > .gt-button").await;
+    assert!(w
+        .text(".gt-email")
+        .contains("No helpdesk email address is set up on this page."));
+    assert!(w.find(".gt-email a[href^='mailto:']").is_none());
+    let actions = w.text(".gt-email .gt-actions");
+    for action in ["Copy email text", "Download email", "Print"] {
+        assert!(actions.contains(action), "{action}");
+    }
+    assert!(w
+        .text(".gt-phone")
+        .contains("No helpdesk phone number is set up on this page."));
 }

@@ -38,6 +38,8 @@ pub struct Email {
 /// A filled-in phone script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhoneScript {
+    /// Whether the script is for the organisation's helpdesk (not a vendor).
+    pub helpdesk: bool,
     /// The number to call as configured, for a helpdesk script.
     pub number: Option<String>,
     /// What to have ready.
@@ -61,6 +63,7 @@ impl Handoff {
             lines: tidy(session.fill_lines(&e.body, config)),
         });
         let phone = outcome.phone.as_ref().map(|p| PhoneScript {
+            helpdesk: p.to == PhoneTarget::Helpdesk,
             number: match p.to {
                 PhoneTarget::Helpdesk => config.support_phone.clone(),
                 PhoneTarget::Vendor => None,

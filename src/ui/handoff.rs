@@ -75,7 +75,7 @@ pub fn PhonePanel(props: &PhoneProps) -> Html {
             <h3 class="gt-subheading" id={state.id("phone-title")}>{ strings.phone_title }</h3>
             if let (Some(number), Some(tel)) = (&phone.number, phone.tel()) {
                 <p><a class="gt-tel" href={tel}>{ (strings.phone_call)(number) }</a></p>
-            } else if phone.prepare.is_empty() {
+            } else if phone.helpdesk {
                 <p class="gt-notice">{ strings.phone_no_number }</p>
             }
             if !phone.prepare.is_empty() {
