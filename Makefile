@@ -29,8 +29,8 @@ setup-test:
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy $(WASM) --workspace --all-targets -- -D warnings
 
 unit:
 	cargo test

@@ -51,6 +51,7 @@ pub struct Strings {
     pub withheld: &'static str,
     pub mailto_note: &'static str,
     pub config_error_title: &'static str,
+    pub loading: &'static str,
 }
 
 // One table per language, so the tag identifies it (function pointers cannot be compared).
@@ -110,6 +111,7 @@ pub const EN: Strings = Strings {
     withheld: "Something you typed looked like a password or a code, so it was left out.",
     mailto_note: "(The rest of this message did not fit in the link. The full text is in the troubleshooter: copy or download it from there.)",
     config_error_title: "This troubleshooter is not set up correctly",
+    loading: "Loading the troubleshooter…",
 };
 
 /// The table for a language tag, falling back to English. The second value says whether the

@@ -7,11 +7,13 @@ use std::rc::Rc;
 
 use troubleshooter::flow::{self, Config, ValidFlow};
 use troubleshooter::i18n::EN;
+use troubleshooter::ui::events::WidgetEvent;
 use troubleshooter::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
 use yew::scheduler::flush;
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -34,6 +36,14 @@ struct Widget {
 
 impl Widget {
     async fn mount(json: &str, config: Config) -> Widget {
+        Widget::mount_with_events(json, config, Callback::noop()).await
+    }
+
+    async fn mount_with_events(
+        json: &str,
+        config: Config,
+        onevent: Callback<WidgetEvent>,
+    ) -> Widget {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
@@ -43,6 +53,8 @@ impl Widget {
             strings: &EN,
             uid: "t".into(),
             notices: Rc::default(),
+            control: Default::default(),
+            onevent,
         };
         yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         flush().await;
@@ -550,4 +562,59 @@ async fn no_support_email_still_offers_copy_download_and_print() {
     assert!(w
         .text(".gt-phone")
         .contains("No helpdesk phone number is set up on this page."));
+}
+
+#[wasm_bindgen_test]
+async fn the_host_hears_steps_outcomes_and_handoffs_but_never_answers() {
+    let heard: Rc<std::cell::RefCell<Vec<WidgetEvent>>> = Rc::default();
+    let onevent = {
+        let heard = Rc::clone(&heard);
+        Callback::from(move |e| heard.borrow_mut().push(e))
+    };
+    let w = Widget::mount_with_events(flow::built_in(BUILT_IN).unwrap(), contoso(), onevent).await;
+    w.start().await;
+    w.choose("work").await;
+    w.choose("error").await;
+    w.type_into("error_code", "AADSTS99999").await;
+    w.submit_fields().await;
+    w.choose("no").await;
+    w.details().await;
+    w.click(".gt-review > .gt-button").await;
+    w.click(".gt-email a[download]").await;
+    let heard = heard.borrow();
+    let screens: Vec<(&str, &str)> = heard
+        .iter()
+        .filter_map(|e| match e {
+            WidgetEvent::Step { node, screen, .. } => Some((node.as_str(), *screen)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        screens,
+        [
+            ("", "start"),
+            ("account", "question"),
+            ("screen", "question"),
+            ("error-details", "fields"),
+            ("prompts", "question"),
+            ("details", "fields"),
+            ("", "review"),
+            ("out-helpdesk-error", "outcome"),
+        ]
+    );
+    assert!(heard.contains(&WidgetEvent::Outcome {
+        node: "out-helpdesk-error".into(),
+        kind: "contact_helpdesk"
+    }));
+    assert!(heard.contains(&WidgetEvent::Handoff {
+        node: "out-helpdesk-error".into(),
+        action: "download-email"
+    }));
+    let everything = format!("{heard:?}");
+    for private in ["Ada", "ada@contoso.com", "99999"] {
+        assert!(
+            !everything.contains(private),
+            "an event carried `{private}`"
+        );
+    }
 }

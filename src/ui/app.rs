@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::events::{Control, WidgetEvent};
 use super::form::FieldsScreen;
 use super::info::InfoScreen;
 use super::outcome::OutcomeScreen;
@@ -11,7 +12,7 @@ use super::progress::Progress;
 use super::question::QuestionScreen;
 use super::review::ReviewScreen;
 use super::start::StartScreen;
-use super::state::State;
+use super::state::{Action, State};
 use super::StateHandle;
 use crate::flow::{Config, Node, Screen, Session, ValidFlow};
 use crate::i18n::Strings;
@@ -30,6 +31,12 @@ pub struct AppProps {
     /// Problems with the page's settings that the widget works around, shown to the web team.
     #[prop_or_default]
     pub notices: Rc<Vec<String>>,
+    /// Lets the page act on the widget (restart it).
+    #[prop_or_default]
+    pub control: Control,
+    /// Receives what the widget tells its host page.
+    #[prop_or_default]
+    pub onevent: Callback<WidgetEvent>,
 }
 
 impl PartialEq for AppProps {
@@ -39,6 +46,7 @@ impl PartialEq for AppProps {
             && std::ptr::eq(self.strings, other.strings)
             && self.uid == other.uid
             && self.notices == other.notices
+            && self.control == other.control
     }
 }
 
@@ -48,14 +56,36 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let props = props.clone();
         use_reducer(move || {
+            let uid = Rc::from(props.uid.as_str());
             State::new(
                 Session::new(props.flow),
                 props.config,
                 props.strings,
-                Rc::from(props.uid.as_str()),
+                uid,
+                props.onevent,
             )
         })
     };
+    {
+        let (control, dispatcher) = (props.control.clone(), state.dispatcher());
+        use_effect_with(props.control.clone(), move |_| {
+            control.connect(dispatcher.to_callback())
+        });
+    }
+    {
+        // New settings from the page keep the person's place.
+        let dispatcher = state.dispatcher();
+        use_effect_with(
+            (props.config.clone(), props.strings),
+            move |(config, strings)| {
+                dispatcher.dispatch(Action::Configure(Rc::clone(config), strings));
+            },
+        );
+    }
+    {
+        let state = state.clone();
+        use_effect_with(state.screen_changes, move |_| announce(&state));
+    }
     let session = &state.session;
     let flow = session.flow();
     let (screen, heading): (Html, String) = match session.screen() {
@@ -98,5 +128,30 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             </div>
         </ContextProvider<StateHandle>>
+    }
+}
+
+/// Tells the host page which screen is shown (and which outcome), with ids and kinds only.
+fn announce(state: &State) {
+    let session = &state.session;
+    let flow = session.flow();
+    let (node, screen) = match session.screen() {
+        Screen::Start => (String::new(), "start"),
+        Screen::Node(n) => (flow.node(n).id().to_owned(), flow.node(n).kind_name()),
+        Screen::Review(_) => (String::new(), "review"),
+        Screen::Outcome(n) => (flow.node(n).id().to_owned(), "outcome"),
+    };
+    state.onevent.emit(WidgetEvent::Step {
+        node: node.clone(),
+        screen,
+        progress: session.progress(),
+    });
+    if let Screen::Outcome(n) = session.screen() {
+        if let Node::Outcome(o) = flow.node(n) {
+            state.onevent.emit(WidgetEvent::Outcome {
+                node,
+                kind: o.kind.as_str(),
+            });
+        }
     }
 }

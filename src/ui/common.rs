@@ -42,7 +42,7 @@ pub fn Heading(props: &HeadingProps) -> Html {
         });
     }
     html! {
-        <h2 class="gt-heading" tabindex="-1" ref={node} id={props.id.clone()}>{ props.text.clone() }</h2>
+        <h2 class="gt-heading" part="heading" tabindex="-1" ref={node} id={props.id.clone()}>{ props.text.clone() }</h2>
     }
 }
 
@@ -55,7 +55,7 @@ pub fn BackLink() -> Html {
         Callback::from(move |_| state.dispatch(Action::Back))
     };
     html! {
-        <button type="button" class="gt-back" onclick={onback}>{ state.strings.back }</button>
+        <button type="button" class="gt-back" part="back" onclick={onback}>{ state.strings.back }</button>
     }
 }
 
@@ -85,7 +85,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     }
     let title_id = state.id("error-title");
     html! {
-        <div class="gt-error-summary" role="alert" tabindex="-1" ref={node} aria-labelledby={title_id.clone()}>
+        <div class="gt-error-summary" part="error-summary" role="alert" tabindex="-1" ref={node} aria-labelledby={title_id.clone()}>
             <h3 class="gt-error-summary-title" id={title_id}>{ state.strings.error_summary_title }</h3>
             <ul>
             { for props.errors.iter().map(|(message, target)| {
@@ -135,4 +135,19 @@ pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
             <span class="gt-visually-hidden">{ state.strings.error_prefix }{" "}</span>{ props.message.clone() }
         </p>
     }
+}
+
+/// A click handler that tells the host page a handoff was used (`open-email`, `print`, ...),
+/// with the outcome's id and never its content.
+pub fn handoff_used(state: &StateHandle, action: &'static str) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| {
+        let session = &state.session;
+        if let crate::flow::Screen::Outcome(node) = session.screen() {
+            let node = session.flow().node(node).id().to_owned();
+            state
+                .onevent
+                .emit(super::events::WidgetEvent::Handoff { node, action });
+        }
+    })
 }

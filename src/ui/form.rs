@@ -93,7 +93,7 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
                         if let Some(problem) = problem.clone() {
                             <ErrorMessage id={error_id.clone()} message={problem} />
                         }
-                        <input class="gt-input" type={kind} id={id} name={field.id.clone()} value={value}
+                        <input class="gt-input" part="input" type={kind} id={id} name={field.id.clone()} value={value}
                             oninput={ontype} spellcheck="false" autocomplete={autocomplete.unwrap_or("off")}
                             aria-invalid={problem.is_some().then_some("true")}
                             aria-describedby={(!described.is_empty()).then_some(described)}
@@ -104,7 +104,7 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
                     </div>
                 }
             }) }
-                <button type="submit" class="gt-button">{ strings.continue_ }</button>
+                <button type="submit" class="gt-button" part="button">{ strings.continue_ }</button>
             </form>
         </section>
     }

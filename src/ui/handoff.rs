@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::common::use_state_handle;
+use super::common::{handoff_used, use_state_handle};
 use crate::flow::handoff::{encode, Email, PhoneScript, MAILTO_BUDGET};
 
 /// Props of [`EmailPanel`].
@@ -24,13 +24,17 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
     let mailto = email.mailto(MAILTO_BUDGET, strings.mailto_note);
     // A data: link downloads without script and without a network request.
     let eml_href = format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml()));
-    let onprint = Callback::from(|_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    });
+    let onprint = {
+        let used = handoff_used(&state, "print");
+        Callback::from(move |e: MouseEvent| {
+            used.emit(e);
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
+        })
+    };
     html! {
-        <section class="gt-panel gt-email" aria-labelledby={state.id("email-title")}>
+        <section class="gt-panel gt-email" part="panel" aria-labelledby={state.id("email-title")}>
             <h3 class="gt-subheading" id={state.id("email-title")}>{ strings.email_title }</h3>
             if email.to.is_none() {
                 <p class="gt-notice">{ strings.email_no_address }</p>
@@ -46,11 +50,11 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
             </dl>
             <div class="gt-actions">
                 if email.to.is_some() {
-                    <a class="gt-button" href={mailto}>{ strings.open_email }</a>
+                    <a class="gt-button" part="button" href={mailto} onclick={handoff_used(&state, "open-email")}>{ strings.open_email }</a>
                 }
-                <CopyButton label={strings.copy_email} text={email.text()} fallback={body_ref} />
-                <a class="gt-button gt-button-secondary" href={eml_href} download="helpdesk-email.eml">{ strings.download_email }</a>
-                <button type="button" class="gt-button gt-button-secondary" onclick={onprint}>{ strings.print }</button>
+                <CopyButton label={strings.copy_email} text={email.text()} fallback={body_ref} action="copy-email" />
+                <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href} download="helpdesk-email.eml" onclick={handoff_used(&state, "download-email")}>{ strings.download_email }</a>
+                <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
             </div>
         </section>
     }
@@ -71,10 +75,10 @@ pub fn PhonePanel(props: &PhoneProps) -> Html {
     let phone = &props.phone;
     let script_ref = use_node_ref();
     html! {
-        <section class="gt-panel gt-phone" aria-labelledby={state.id("phone-title")}>
+        <section class="gt-panel gt-phone" part="panel" aria-labelledby={state.id("phone-title")}>
             <h3 class="gt-subheading" id={state.id("phone-title")}>{ strings.phone_title }</h3>
             if let (Some(number), Some(tel)) = (&phone.number, phone.tel()) {
-                <p><a class="gt-tel" href={tel}>{ (strings.phone_call)(number) }</a></p>
+                <p><a class="gt-tel" href={tel} onclick={handoff_used(&state, "call")}>{ (strings.phone_call)(number) }</a></p>
             } else if phone.helpdesk {
                 <p class="gt-notice">{ strings.phone_no_number }</p>
             }
@@ -87,7 +91,7 @@ pub fn PhonePanel(props: &PhoneProps) -> Html {
                 { for phone.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
             </ol>
             <div class="gt-actions">
-                <CopyButton label={strings.copy_script} text={phone.text()} fallback={script_ref} />
+                <CopyButton label={strings.copy_script} text={phone.text()} fallback={script_ref} action="copy-script" />
             </div>
         </section>
     }
@@ -102,6 +106,8 @@ pub struct CopyProps {
     pub text: AttrValue,
     /// The element whose text is selected when the clipboard cannot be used.
     pub fallback: NodeRef,
+    /// The handoff event this copy sends to the host page.
+    pub action: &'static str,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -119,7 +125,9 @@ pub fn CopyButton(props: &CopyProps) -> Html {
     let copied = use_state(|| Copied::Not);
     let oncopy = {
         let (copied, text, fallback) = (copied.clone(), props.text.clone(), props.fallback.clone());
-        Callback::from(move |_| {
+        let used = handoff_used(&state, props.action);
+        Callback::from(move |e: MouseEvent| {
+            used.emit(e);
             let (copied, text, fallback) = (copied.clone(), text.clone(), fallback.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if write_clipboard(&text).await {
@@ -138,7 +146,7 @@ pub fn CopyButton(props: &CopyProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class="gt-button gt-button-secondary" onclick={oncopy}>{ props.label.clone() }</button>
+            <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={oncopy}>{ props.label.clone() }</button>
             <span class="gt-copy-status" role="status">{ status }</span>
         </>
     }

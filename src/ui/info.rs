@@ -24,7 +24,7 @@ pub fn InfoScreen(props: &NodeProps) -> Html {
             <BackLink />
             <Heading text={info.title.clone()} />
             <Rich blocks={state.session.rich(&info.body, &state.config)} />
-            <button type="button" class="gt-button" onclick={oncontinue}>{ state.strings.continue_ }</button>
+            <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ state.strings.continue_ }</button>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 mod common;
+pub mod events;
 mod form;
 mod handoff;
 mod info;
@@ -11,11 +12,13 @@ mod progress;
 mod question;
 mod review;
 mod rich;
+mod root;
 mod setup_error;
 mod start;
 pub mod state;
 
 pub use app::{App, AppProps};
+pub use root::{Root, RootProps, Setup};
 pub use setup_error::{SetupError, SetupErrorProps};
 
 /// The reducer handle every component reads from the context.

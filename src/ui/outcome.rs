@@ -49,7 +49,7 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
                 }
                 <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference }</code></p>
             }
-            <button type="button" class="gt-button gt-button-secondary gt-restart" onclick={onrestart}>{ strings.start_again }</button>
+            <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart}>{ strings.start_again }</button>
         </section>
     }
 }

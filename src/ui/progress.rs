@@ -14,7 +14,7 @@ pub fn Progress() -> Html {
     };
     let label = (state.strings.step_of)(step, most);
     html! {
-        <div class="gt-progress">
+        <div class="gt-progress" part="progress">
             <span class="gt-progress-label" id={state.id("progress")}>{ label }</span>
             <progress class="gt-progress-bar" max={most.to_string()} value={step.to_string()}
                 aria-labelledby={state.id("progress")}></progress>

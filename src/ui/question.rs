@@ -92,7 +92,7 @@ pub fn QuestionScreen(props: &NodeProps) -> Html {
                         </div>
                     </fieldset>
                 </div>
-                <button type="submit" class="gt-button">{ strings.continue_ }</button>
+                <button type="submit" class="gt-button" part="button">{ strings.continue_ }</button>
             </form>
         </section>
     }

@@ -39,7 +39,7 @@ pub fn ReviewScreen() -> Html {
                 }
             }) }
             </dl>
-            <button type="button" class="gt-button" onclick={onconfirm}>{ strings.check_continue }</button>
+            <button type="button" class="gt-button" part="button" onclick={onconfirm}>{ strings.check_continue }</button>
         </section>
     }
 }

@@ -22,7 +22,7 @@ pub fn StartScreen() -> Html {
                 <p>{ (state.strings.start_minutes)(minutes) }</p>
             }
             <p class="gt-privacy">{ state.strings.privacy_note }</p>
-            <button type="button" class="gt-button gt-button-start" onclick={onstart}>
+            <button type="button" class="gt-button gt-button-start" part="button start" onclick={onstart}>
                 { state.strings.start }
                 <svg class="gt-button-arrow" aria-hidden="true" focusable="false" viewBox="0 0 33 40" width="17" height="19">
                     <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />

@@ -2,7 +2,9 @@
 
 use std::rc::Rc;
 
-use yew::Reducible;
+use yew::{Callback, Reducible};
+
+use super::events::WidgetEvent;
 
 use crate::flow::{Answer, Config, Refusal, Session};
 use crate::i18n::Strings;
@@ -26,6 +28,8 @@ pub struct State {
     revision: u32,
     /// Prefix for element ids, unique per widget on a page.
     pub uid: Rc<str>,
+    /// Receives what the widget tells its host page.
+    pub onevent: Callback<WidgetEvent>,
 }
 
 /// What a person can do.
@@ -43,6 +47,8 @@ pub enum Action {
     Confirm,
     /// Forget everything and go to the start screen.
     Restart,
+    /// The page changed its settings: keep the person's place, use the new ones.
+    Configure(Rc<Config>, &'static Strings),
 }
 
 impl State {
@@ -52,6 +58,7 @@ impl State {
         config: Rc<Config>,
         strings: &'static Strings,
         uid: Rc<str>,
+        onevent: Callback<WidgetEvent>,
     ) -> Self {
         State {
             session,
@@ -62,6 +69,7 @@ impl State {
             refusals: 0,
             revision: 0,
             uid,
+            onevent,
         }
     }
 
@@ -81,6 +89,11 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Configure(config, strings) = &action {
+            if *config == self.config && *strings == self.strings {
+                return self;
+            }
+        }
         let mut next = Rc::unwrap_or_clone(self);
         let before = next.session.screen();
         next.refusal = None;
@@ -100,6 +113,10 @@ impl Reducible for State {
                 next.session.confirm();
             }
             Action::Restart => next.session.restart(),
+            Action::Configure(config, strings) => {
+                next.config = config;
+                next.strings = strings;
+            }
         }
         if next.session.screen() != before {
             next.screen_changes += 1;

@@ -42,11 +42,3 @@ export async function visible(driver, css, timeout = 10_000) {
   await driver.wait(until.elementIsVisible(element), timeout, `${css} is not visible`);
   return element;
 }
-
-/** The element that has focus, described by tag, class and text. */
-export async function focused(driver) {
-  return driver.executeScript(() => {
-    const el = document.activeElement;
-    return el ? { tag: el.tagName.toLowerCase(), cls: el.className, text: el.textContent.trim() } : null;
-  });
-}

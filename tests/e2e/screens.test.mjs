@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { chromium, consoleErrors, visible } from './browser.mjs';
-import { walks, onePerOutcome, start, step, screenshot, heading, By } from './widget.mjs';
+import { chromium, consoleErrors } from './browser.mjs';
+import { walks, onePerOutcome, start, step, screenshot, heading, widgetRoot, By } from './widget.mjs';
 
 const SIZES = [[390, 844], [1280, 800]];
 let server;
@@ -23,24 +23,24 @@ for (const [width, height] of SIZES) {
     try {
       await driver.manage().window().setRect({ width, height });
       await driver.get(`${server.url}/`);
-      await visible(driver, '.gt-start');
+      const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
       await screenshot(driver, `demo-start-${width}x${height}`);
 
-      await start(driver);
-      await (await driver.findElement(By.css('.gt-question button[type=submit]'))).click();
-      await visible(driver, '.gt-error-summary');
+      await start(driver, root);
+      await (await root.findElement(By.css('.gt-question button[type=submit]'))).click();
+      await root.findElement(By.css('.gt-error-summary'));
       await screenshot(driver, `demo-question-error-${width}x${height}`);
 
       const steps = [...helpdesk.steps];
       const review = steps.findIndex((s) => s.kind === 'review');
-      for (const s of steps.slice(0, review)) await step(driver, s);
-      assert.equal(await heading(driver), 'Check your answers');
-      assert.ok((await driver.findElements(By.css('.gt-summary-row'))).length >= 6);
+      for (const s of steps.slice(0, review)) await step(driver, s, root);
+      assert.equal(await heading(driver, root), 'Check your answers');
+      assert.ok((await root.findElements(By.css('.gt-summary-row'))).length >= 6);
       await screenshot(driver, `demo-summary-${width}x${height}`);
 
-      await step(driver, steps[review]);
-      assert.equal(await heading(driver), 'Ask your IT helpdesk to reset your sign-in');
-      const mailto = await (await driver.findElement(By.css('.gt-email a[href^="mailto:"]'))).getAttribute('href');
+      await step(driver, steps[review], root);
+      assert.equal(await heading(driver, root), 'Ask your IT helpdesk to reset your sign-in');
+      const mailto = await (await root.findElement(By.css('.gt-email a[href^="mailto:"]'))).getAttribute('href');
       assert.match(mailto, /^mailto:helpdesk@contoso\.com\?subject=MFA%20reset%20needed/);
       await screenshot(driver, `demo-outcome-${width}x${height}`);
       await screenshot(driver, `demo-outcome-whole-${width}x${height}`, await driver.findElement(By.css('guided-troubleshooter')));

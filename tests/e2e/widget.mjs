@@ -22,6 +22,35 @@ export function onePerOutcome(found) {
   return [...best.values()];
 }
 
+/**
+ * The shadow root of a widget once it has rendered `ready` (a CSS selector inside it).
+ * `host` is a CSS selector or an element.
+ */
+export async function widgetRoot(driver, host = 'guided-troubleshooter', ready = '.gt') {
+  const element = typeof host === 'string'
+    ? await driver.wait(until.elementLocated(By.css(host)), 10_000, `no ${host}`)
+    : host;
+  let root;
+  await driver.wait(async () => {
+    try {
+      root = await element.getShadowRoot();
+      return (await root.findElements(By.css(ready))).length > 0;
+    } catch {
+      return false;
+    }
+  }, 15_000, `the widget in ${typeof host === 'string' ? host : 'the element'} did not render ${ready}`);
+  return root;
+}
+
+/** The element with focus, looking through shadow roots: tag, class and text. */
+export async function focused(driver) {
+  return driver.executeScript(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? { tag: el.tagName.toLowerCase(), cls: el.className, text: el.textContent.trim() } : null;
+  });
+}
+
 /** The text of the current screen's heading. */
 export async function heading(driver, root = driver) {
   const h = await root.findElement(By.css('.gt-screen .gt-heading'));

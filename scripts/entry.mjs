@@ -1,0 +1,36 @@
+// Trunk post-build hook: names the stylesheet by its content hash and writes troubleshooter.js,
+// the stable entry a page loads, pointing at the hashed glue, wasm and stylesheet.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+const files = await readdir(dir);
+const one = (test, what) => {
+  const found = files.filter(test);
+  if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${found.join(', ') || 'none'}`);
+  return found[0];
+};
+const glue = one((f) => /^widget(-[0-9a-f]+)?\.js$/.test(f), 'wasm-bindgen glue');
+const wasm = one((f) => /^widget(-[0-9a-f]+)?_bg\.wasm$/.test(f), 'wasm module');
+
+const css = await readFile(join(dir, 'widget.css'));
+const cssName = `widget-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+await rename(join(dir, 'widget.css'), join(dir, cssName));
+
+const attributes = (await readFile('src/embed/settings.rs', 'utf8'))
+  .match(/pub const ATTRIBUTES: \[&str; \d+\] = \[([^\]]*)\]/)[1]
+  .match(/"[a-z-]+"/g);
+const entry = (await readFile('src/embed/troubleshooter.js', 'utf8'))
+  .replaceAll('__GLUE__', glue)
+  .replaceAll('__WASM__', wasm)
+  .replaceAll('__CSS__', cssName)
+  .replace('__ATTRIBUTES__', `[${attributes.join(', ')}]`);
+await writeFile(join(dir, 'troubleshooter.js'), entry);
+
+// With inject_scripts off, Trunk leaves its own <link data-trunk rel="rust"> tag behind.
+const index = join(dir, 'index.html');
+const html = await readFile(index, 'utf8');
+await writeFile(index, html.replace(/\s*<link[^>]*data-trunk[^>]*rel="rust"[^>]*>/g, ''));
+console.log(`troubleshooter.js -> ${glue}, ${wasm}, ${cssName}`);

@@ -1,0 +1,48 @@
+//! The DOM events a widget sends to its host: `troubleshooter:step`, `troubleshooter:outcome`
+//! and `troubleshooter:handoff`, bubbling and composed so they leave the shadow root.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, Element};
+
+use crate::ui::events::WidgetEvent;
+
+/// Dispatches a widget event on its host element.
+pub fn dispatch(host: &Element, event: &WidgetEvent) {
+    let detail = Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&detail, &key.into(), &value);
+    };
+    let name = match event {
+        WidgetEvent::Step {
+            node,
+            screen,
+            progress,
+        } => {
+            set("node", node.as_str().into());
+            set("screen", (*screen).into());
+            if let Some((step, most)) = progress {
+                set("step", (*step as u32).into());
+                set("of", (*most as u32).into());
+            }
+            "troubleshooter:step"
+        }
+        WidgetEvent::Outcome { node, kind } => {
+            set("node", node.as_str().into());
+            set("kind", (*kind).into());
+            "troubleshooter:outcome"
+        }
+        WidgetEvent::Handoff { node, action } => {
+            set("node", node.as_str().into());
+            set("action", (*action).into());
+            "troubleshooter:handoff"
+        }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,246 @@
+//! The element's attributes, read into settings: what web teams configure, with a clear notice
+//! for every value that cannot be used. Pure Rust, so it is tested natively.
+
+use crate::flow::Config;
+use crate::i18n;
+
+/// The built-in flow used when the element names none.
+pub const DEFAULT_FLOW: &str = "microsoft-authenticator";
+
+/// The attributes the element reads. Changing any of them updates the widget.
+pub const ATTRIBUTES: [&str; 10] = [
+    "flow",
+    "flow-src",
+    "org-name",
+    "support-email",
+    "support-phone",
+    "support-hours",
+    "lang",
+    "mode",
+    "history",
+    "idle-seconds",
+];
+
+/// Where the flow comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FlowChoice {
+    /// A flow built into the widget, by id.
+    BuiltIn(String),
+    /// A flow file at a URL of the page's origin.
+    Url(String),
+}
+
+/// How the widget behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Part of an ordinary page.
+    Inline,
+    /// A shared help kiosk.
+    Kiosk,
+}
+
+/// Everything the attributes say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Which flow to run.
+    pub flow: FlowChoice,
+    /// The page's organisation and helpdesk details.
+    pub config: Config,
+    /// The interface language actually used.
+    pub lang: &'static str,
+    /// Inline or kiosk.
+    pub mode: Mode,
+    /// Whether the browser's Back button steps back through the widget.
+    pub history: bool,
+    /// Kiosk mode: seconds without input before "Are you still there?".
+    pub idle_seconds: u32,
+}
+
+/// A value that could not be used, and what the widget did instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The attribute.
+    pub attribute: &'static str,
+    /// What is wrong, and what happens instead.
+    pub message: String,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.attribute, self.message)
+    }
+}
+
+/// Reads the attributes. Every unusable value gets a notice; the widget falls back to a
+/// default and keeps working wherever it can.
+pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> (Settings, Vec<Notice>) {
+    let mut notices = Vec::new();
+    let flow = match (
+        attr("flow-src").filter(|s| !s.trim().is_empty()),
+        attr("flow"),
+    ) {
+        (Some(url), Some(_)) => {
+            notices.push(Notice {
+                attribute: "flow",
+                message: "both `flow` and `flow-src` are set; using `flow-src`".into(),
+            });
+            FlowChoice::Url(url.trim().to_owned())
+        }
+        (Some(url), None) => FlowChoice::Url(url.trim().to_owned()),
+        (None, id) => FlowChoice::BuiltIn(
+            id.map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| DEFAULT_FLOW.to_owned()),
+        ),
+    };
+    let (config, problems) = Config::new(
+        attr("org-name"),
+        attr("support-email"),
+        attr("support-phone"),
+        attr("support-hours"),
+    );
+    notices.extend(problems.into_iter().map(|p| Notice {
+        attribute: p.attribute,
+        message: p.message,
+    }));
+
+    let asked = attr("lang")
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty());
+    let (strings, known) = i18n::strings(asked.as_deref().unwrap_or("en"));
+    if !known {
+        notices.push(Notice {
+            attribute: "lang",
+            message: format!(
+                "`{}` is not available; showing {}",
+                asked.unwrap_or_default(),
+                strings.lang
+            ),
+        });
+    }
+
+    let mode = match attr("mode").as_deref().map(str::trim) {
+        None | Some("") | Some("inline") => Mode::Inline,
+        Some("kiosk") => Mode::Kiosk,
+        Some(other) => {
+            notices.push(Notice {
+                attribute: "mode",
+                message: format!(
+                    "`{other}` is not a mode; use `inline` or `kiosk`. Using `inline`"
+                ),
+            });
+            Mode::Inline
+        }
+    };
+    let history = match attr("history").as_deref().map(str::trim) {
+        None | Some("false") => false,
+        Some("") | Some("true") | Some("history") => true,
+        Some(other) => {
+            notices.push(Notice {
+                attribute: "history",
+                message: format!("`{other}` is not `true` or `false`; browser Back is not used"),
+            });
+            false
+        }
+    };
+    let idle_seconds = match attr("idle-seconds").map(|s| s.trim().parse::<u32>()) {
+        None => 120,
+        Some(Ok(n)) if (5..=3600).contains(&n) => n,
+        Some(_) => {
+            notices.push(Notice {
+                attribute: "idle-seconds",
+                message: "must be a whole number from 5 to 3600; using 120".into(),
+            });
+            120
+        }
+    };
+    (
+        Settings {
+            flow,
+            config,
+            lang: strings.lang,
+            mode,
+            history,
+            idle_seconds,
+        },
+        notices,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read_map(pairs: &[(&str, &str)]) -> (Settings, Vec<Notice>) {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        read(&|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_when_nothing_is_set() {
+        let (s, notices) = read_map(&[]);
+        assert_eq!(s.flow, FlowChoice::BuiltIn(DEFAULT_FLOW.into()));
+        assert_eq!(
+            (s.mode, s.history, s.idle_seconds, s.lang),
+            (Mode::Inline, false, 120, "en")
+        );
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn every_bad_value_gets_a_notice_and_a_fallback() {
+        let (s, notices) = read_map(&[
+            ("support-email", "not-an-address"),
+            ("support-phone", "call us"),
+            ("lang", "xx"),
+            ("mode", "fullscreen"),
+            ("history", "maybe"),
+            ("idle-seconds", "2"),
+        ]);
+        let attributes: Vec<&str> = notices.iter().map(|n| n.attribute).collect();
+        assert_eq!(
+            attributes,
+            [
+                "support-email",
+                "support-phone",
+                "lang",
+                "mode",
+                "history",
+                "idle-seconds"
+            ]
+        );
+        assert_eq!(
+            (s.config.support_email, s.config.support_phone),
+            (None, None)
+        );
+        assert_eq!(
+            (s.lang, s.mode, s.history, s.idle_seconds),
+            ("en", Mode::Inline, false, 120)
+        );
+        assert_eq!(
+            notices[3].to_string(),
+            "mode: `fullscreen` is not a mode; use `inline` or `kiosk`. Using `inline`"
+        );
+    }
+
+    #[test]
+    fn flow_src_wins_over_flow_and_says_so() {
+        let (s, notices) = read_map(&[("flow", "x"), ("flow-src", " /flows/mine.json ")]);
+        assert_eq!(s.flow, FlowChoice::Url("/flows/mine.json".into()));
+        assert_eq!(notices.len(), 1);
+        let (s, _) = read_map(&[
+            ("history", ""),
+            ("mode", "kiosk"),
+            ("idle-seconds", "30"),
+            ("lang", "en-GB"),
+        ]);
+        assert_eq!(
+            (s.history, s.mode, s.idle_seconds, s.lang),
+            (true, Mode::Kiosk, 30, "en")
+        );
+    }
+}

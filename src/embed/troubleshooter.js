@@ -1,0 +1,90 @@
+// troubleshooter.js: the one file a page loads. It defines the <guided-troubleshooter> element
+// and exports mount(). The WebAssembly module, its glue and the stylesheet it pulls in carry
+// content hashes (filled in at build time by scripts/entry.mjs), so they can be cached forever;
+// this file keeps its name. Nothing here is inline, evaluated or fetched from another site.
+import init, { mountWidget } from './__GLUE__';
+
+const base = import.meta.url;
+const stylesheet = new URL('./__CSS__', base).href;
+let ready;
+
+/** The attributes the element reads; changing any of them updates the widget. */
+export const attributes = Object.freeze(__ATTRIBUTES__);
+
+function start() {
+  ready ??= init({ module_or_path: new URL('./__WASM__', base) });
+  return ready;
+}
+
+// Accepts attribute names ("support-email") or camelCase keys ("supportEmail").
+function settingsOf(config) {
+  const out = {};
+  for (const [key, value] of Object.entries(config ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    out[key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = value === true ? '' : String(value);
+  }
+  return out;
+}
+
+/**
+ * Mounts a troubleshooter into `element` (inside its shadow root) and resolves to a handle with
+ * restart(), update(config) and destroy().
+ */
+export async function mount(element, config = {}) {
+  await start();
+  const widget = await mountWidget(element, settingsOf(config), stylesheet);
+  return {
+    restart: () => widget.restart(),
+    update: (next) => widget.update(settingsOf(next)),
+    destroy: () => widget.destroy(),
+  };
+}
+
+function attributesOf(element) {
+  const config = {};
+  for (const name of attributes) {
+    const value = element.getAttribute(name);
+    if (value !== null) config[name] = value;
+  }
+  return config;
+}
+
+class GuidedTroubleshooter extends HTMLElement {
+  static observedAttributes = attributes;
+  #handle = null;
+  #mounting = null;
+
+  connectedCallback() {
+    this.#mounting ??= mount(this, attributesOf(this)).then((handle) => {
+      this.#handle = handle;
+      if (!this.isConnected) this.#release();
+      return handle;
+    });
+  }
+
+  disconnectedCallback() {
+    // Moving the element fires disconnect then connect; only a real removal cleans up.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#release();
+    });
+  }
+
+  attributeChangedCallback() {
+    this.#handle?.update(attributesOf(this));
+  }
+
+  /** Back to the start screen, forgetting every answer. */
+  restart() {
+    this.#handle?.restart();
+  }
+
+  #release() {
+    this.#handle?.destroy();
+    this.#handle = null;
+    this.#mounting = null;
+  }
+}
+
+if (!customElements.get('guided-troubleshooter')) {
+  customElements.define('guided-troubleshooter', GuidedTroubleshooter);
+}
