@@ -55,6 +55,7 @@ impl Widget {
             notices: Rc::default(),
             control: Default::default(),
             onevent,
+            history: false,
         };
         yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         flush().await;

@@ -150,6 +150,7 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
                 config: Rc::new(settings.config.clone()),
                 strings,
                 notices: Rc::new(notices),
+                history: settings.history,
             }
         }
         Err(problems) => {

@@ -37,6 +37,9 @@ pub struct AppProps {
     /// Receives what the widget tells its host page.
     #[prop_or_default]
     pub onevent: Callback<WidgetEvent>,
+    /// Whether the browser's Back button steps back through the widget.
+    #[prop_or_default]
+    pub history: bool,
 }
 
 impl PartialEq for AppProps {
@@ -47,6 +50,7 @@ impl PartialEq for AppProps {
             && self.uid == other.uid
             && self.notices == other.notices
             && self.control == other.control
+            && self.history == other.history
     }
 }
 
@@ -63,6 +67,7 @@ pub fn App(props: &AppProps) -> Html {
                 props.strings,
                 uid,
                 props.onevent,
+                props.history,
             )
         })
     };
@@ -84,7 +89,29 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let state = state.clone();
-        use_effect_with(state.screen_changes, move |_| announce(&state));
+        use_effect_with(state.screen_changes, move |_| {
+            announce(&state);
+            if let (Some(history), true) = (
+                &state.history,
+                state.screen_changes > 0 && !state.via_browser,
+            ) {
+                history.push();
+            }
+        });
+    }
+    {
+        // The browser's Back lands on one of the widget's entries: go one screen back.
+        let (history, dispatcher) = (state.history.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            let listener = history.zip(web_sys::window()).map(|(history, window)| {
+                gloo::events::EventListener::new(&window, "popstate", move |_| {
+                    if history.take() {
+                        dispatcher.dispatch(Action::BrowserBack);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
     }
     let session = &state.session;
     let flow = session.flow();

@@ -52,7 +52,16 @@ pub fn BackLink() -> Html {
     let state = use_state_handle();
     let onback = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
+        Callback::from(move |_| {
+            match (
+                &state.history,
+                web_sys::window().and_then(|w| w.history().ok()),
+            ) {
+                // With history integration, Back goes through the browser so both stay in step.
+                (Some(entries), Some(history)) if entries.has_entries() => drop(history.back()),
+                _ => state.dispatch(Action::Back),
+            }
+        })
     };
     html! {
         <button type="button" class="gt-back" part="back" onclick={onback}>{ state.strings.back }</button>

@@ -1,7 +1,7 @@
 //! The handoff panels: the email (preview, open, copy, download, print) and the phone script.
 
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
 use super::common::{handoff_used, use_state_handle};
@@ -27,9 +27,10 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
     let onprint = {
         let used = handoff_used(&state, "print");
         Callback::from(move |e: MouseEvent| {
+            let widget = e.target().and_then(|t| t.dyn_into::<Element>().ok());
             used.emit(e);
-            if let Some(window) = web_sys::window() {
-                let _ = window.print();
+            if let Some(widget) = widget {
+                print_only(&widget);
             }
         })
     };
@@ -184,5 +185,55 @@ fn select_contents(target: &NodeRef) {
     if range.select_node_contents(element.unchecked_ref()).is_ok() {
         let _ = selection.remove_all_ranges();
         let _ = selection.add_range(&range);
+    }
+}
+
+/// Prints the outcome alone. The widget's own print styles hide the rest of the widget, but
+/// from inside a shadow root they cannot reach the host page, so for the length of the print
+/// every element beside the widget (at each level up to `<body>`) is hidden through CSSOM,
+/// which a strict Content-Security-Policy allows, and restored afterwards.
+fn print_only(inside: &Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let mut node = match inside.get_root_node().dyn_into::<ShadowRoot>() {
+        Ok(shadow) => shadow.host(),
+        Err(_) => inside
+            .closest(".gt")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| inside.clone()),
+    };
+    let mut hidden: Vec<(HtmlElement, String)> = Vec::new();
+    while let Some(parent) = node.parent_element() {
+        let siblings = parent.children();
+        for i in 0..siblings.length() {
+            let Some(sibling) = siblings.item(i) else {
+                continue;
+            };
+            if sibling == node {
+                continue;
+            }
+            if let Ok(element) = sibling.dyn_into::<HtmlElement>() {
+                let style = element.style();
+                let before = style.get_property_value("display").unwrap_or_default();
+                let _ = style.set_property("display", "none");
+                hidden.push((element, before));
+            }
+        }
+        if parent.tag_name().eq_ignore_ascii_case("body") {
+            break;
+        }
+        node = parent;
+    }
+    // print() returns once the print dialog has closed.
+    let _ = window.print();
+    for (element, before) in hidden {
+        let style = element.style();
+        let _ = if before.is_empty() {
+            style.remove_property("display").map(drop)
+        } else {
+            style.set_property("display", &before)
+        };
     }
 }

@@ -27,6 +27,8 @@ pub enum Setup {
         strings: &'static Strings,
         /// Settings that were worked around, for the web team.
         notices: Rc<Vec<String>>,
+        /// Browser Back integration.
+        history: bool,
     },
 }
 
@@ -67,10 +69,11 @@ pub fn Root(props: &RootProps) -> Html {
             config,
             strings,
             notices,
+            history,
         } => html! {
             <App key={Rc::as_ptr(flow) as usize} flow={Rc::clone(flow)} config={Rc::clone(config)} strings={*strings}
                 uid={props.uid.clone()} notices={Rc::clone(notices)} control={props.control.clone()}
-                onevent={props.onevent.clone()} />
+                onevent={props.onevent.clone()} history={*history} />
         },
     }
 }

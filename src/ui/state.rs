@@ -30,6 +30,42 @@ pub struct State {
     pub uid: Rc<str>,
     /// Receives what the widget tells its host page.
     pub onevent: Callback<WidgetEvent>,
+    /// Browser Back integration, when the page asked for it.
+    pub history: Option<BrowserHistory>,
+    /// The last screen change came from the browser's Back button.
+    pub via_browser: bool,
+}
+
+/// The widget's entries in the browser's history: one per screen it moved forward to, all with
+/// the page's own URL.
+#[derive(Clone, Debug, Default)]
+pub struct BrowserHistory {
+    entries: Rc<std::cell::Cell<u32>>,
+}
+
+impl BrowserHistory {
+    /// Adds an entry for a new screen.
+    pub fn push(&self) {
+        let pushed = web_sys::window()
+            .and_then(|w| w.history().ok())
+            .is_some_and(|h| h.push_state(&wasm_bindgen::JsValue::NULL, "").is_ok());
+        if pushed {
+            self.entries.set(self.entries.get() + 1);
+        }
+    }
+
+    /// Whether the browser's Back would land on one of the widget's entries; if so, counts it
+    /// as used.
+    pub fn take(&self) -> bool {
+        let n = self.entries.get();
+        self.entries.set(n.saturating_sub(1));
+        n > 0
+    }
+
+    /// Whether the widget has entries to go back through.
+    pub fn has_entries(&self) -> bool {
+        self.entries.get() > 0
+    }
 }
 
 /// What a person can do.
@@ -49,6 +85,8 @@ pub enum Action {
     Restart,
     /// The page changed its settings: keep the person's place, use the new ones.
     Configure(Rc<Config>, &'static Strings),
+    /// The browser's Back button, with history integration on.
+    BrowserBack,
 }
 
 impl State {
@@ -59,6 +97,7 @@ impl State {
         strings: &'static Strings,
         uid: Rc<str>,
         onevent: Callback<WidgetEvent>,
+        history: bool,
     ) -> Self {
         State {
             session,
@@ -70,6 +109,8 @@ impl State {
             revision: 0,
             uid,
             onevent,
+            history: history.then(BrowserHistory::default),
+            via_browser: false,
         }
     }
 
@@ -97,13 +138,14 @@ impl Reducible for State {
         let mut next = Rc::unwrap_or_clone(self);
         let before = next.session.screen();
         next.refusal = None;
+        next.via_browser = matches!(action, Action::BrowserBack);
         match action {
             Action::Start => next.session.start(),
             Action::Answer(answer) => {
                 next.refusal = next.session.answer(answer).err();
                 next.refusals += u32::from(next.refusal.is_some());
             }
-            Action::Back => {
+            Action::Back | Action::BrowserBack => {
                 next.session.back();
             }
             Action::Change(node) => {
