@@ -6,8 +6,10 @@ pub mod config;
 pub mod diagram;
 pub mod error;
 pub mod fields;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod handoff;
+pub mod json;
 pub mod load;
 pub mod markup;
 pub mod model;

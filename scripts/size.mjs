@@ -1,0 +1,31 @@
+// The bytes a page loads for the widget (troubleshooter.js, the wasm-bindgen glue, the wasm
+// module and the stylesheet), raw, gzip and brotli, with a budget on the gzip total.
+// Usage: node scripts/size.mjs [dist] [--budget KB]
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
+const budgetAt = args.indexOf('--budget');
+const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) * 1024 : null;
+
+const files = (await readdir(dir)).filter((f) => /^(troubleshooter\.js|widget-[0-9a-f]+(\.js|_bg\.wasm|\.css))$/.test(f)).sort();
+let total = { raw: 0, gzip: 0, brotli: 0 };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`${'file'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+for (const file of files) {
+  const bytes = await readFile(`${dir}/${file}`);
+  const row = {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  for (const k of Object.keys(total)) total[k] += row[k];
+  console.log(`${file.padEnd(34)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`);
+}
+console.log(`${'total'.padEnd(34)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.brotli).padStart(10)}`);
+if (budget !== null) {
+  const ok = total.gzip <= budget;
+  console.log(`size budget: ${kb(total.gzip)} gzip of ${kb(budget)} allowed: ${ok ? 'ok' : 'OVER BUDGET'}`);
+  if (!ok) process.exit(1);
+}

@@ -1,0 +1,353 @@
+//! A small JSON reader for flow files. It is here, rather than serde_json, because the widget
+//! downloads every byte: this is a fraction of serde's generic code, and it keeps what flow
+//! errors need (the line and column of a syntax error). Numbers are kept as their text and read
+//! as whole numbers where the format wants one, so no float parsing is linked in.
+
+/// A JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    /// A string, unescaped.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, keys in file order.
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// The kind of value, for error messages ("expected a string, found a number").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "a list",
+            Json::Object(_) => "an object",
+        }
+    }
+}
+
+/// A syntax error: where (1-based line and column) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1, in characters.
+    pub column: usize,
+    /// What is wrong.
+    pub message: &'static str,
+}
+
+/// How deeply arrays and objects may nest; flows need a handful of levels.
+const MAX_NESTING: usize = 64;
+
+/// Reads one JSON value that fills the whole text.
+pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    let mut reader = Reader {
+        text,
+        pos: 0,
+        depth: 0,
+    };
+    let value = reader.value()?;
+    reader.space();
+    if reader.pos < text.len() {
+        return Err(reader.error("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+}
+
+impl Reader<'_> {
+    fn error(&self, message: &'static str) -> SyntaxError {
+        let before = &self.text[..self.pos];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        SyntaxError {
+            line,
+            column,
+            message,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        self.space();
+        let found = self.peek() == Some(byte);
+        self.pos += usize::from(found);
+        found
+    }
+
+    fn value(&mut self) -> Result<Json, SyntaxError> {
+        self.space();
+        match self.peek() {
+            None => Err(self.error("EOF while parsing a value")),
+            Some(b'{') => self.nested(Self::object),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => {
+                for (word, value) in [
+                    ("true", Json::Bool(true)),
+                    ("false", Json::Bool(false)),
+                    ("null", Json::Null),
+                ] {
+                    if self.text[self.pos..].starts_with(word) {
+                        self.pos += word.len();
+                        return Ok(value);
+                    }
+                }
+                Err(self.error("expected value"))
+            }
+        }
+    }
+
+    fn nested(
+        &mut self,
+        read: fn(&mut Self) -> Result<Json, SyntaxError>,
+    ) -> Result<Json, SyntaxError> {
+        if self.depth == MAX_NESTING {
+            return Err(self.error("too deeply nested"));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        let value = read(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn object(&mut self) -> Result<Json, SyntaxError> {
+        let mut entries = Vec::new();
+        if self.eat(b'}') {
+            return Ok(Json::Object(entries));
+        }
+        loop {
+            self.space();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("key must be a string")),
+            }
+            let key = self.string()?;
+            if !self.eat(b':') {
+                return Err(self.error("expected `:`"));
+            }
+            entries.push((key, self.value()?));
+            if self.eat(b'}') {
+                return Ok(Json::Object(entries));
+            }
+            if !self.eat(b',') {
+                return Err(self.error(if self.peek().is_none() {
+                    "EOF while parsing an object"
+                } else {
+                    "expected `,` or `}`"
+                }));
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Json, SyntaxError> {
+        let mut items = Vec::new();
+        if self.eat(b']') {
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            if self.eat(b']') {
+                return Ok(Json::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.error(if self.peek().is_none() {
+                    "EOF while parsing a list"
+                } else {
+                    "expected `,` or `]`"
+                }));
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Json, SyntaxError> {
+        let start = self.pos;
+        self.pos += usize::from(self.peek() == Some(b'-'));
+        let digits = |r: &mut Self| {
+            let from = r.pos;
+            while matches!(r.peek(), Some(b'0'..=b'9')) {
+                r.pos += 1;
+            }
+            r.pos > from
+        };
+        // A leading zero stands alone: `01` is not a JSON number.
+        if self.peek() == Some(b'0') {
+            self.pos += 1;
+        } else if !digits(self) {
+            return Err(self.error("invalid number"));
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !digits(self) {
+                return Err(self.error("invalid number"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !digits(self) {
+                return Err(self.error("invalid number"));
+            }
+        }
+        Ok(Json::Number(self.text[start..self.pos].to_owned()))
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.pos += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            let rest = &self.text[self.pos..];
+            let Some(stop) = rest.find(['"', '\\']) else {
+                self.pos = self.text.len();
+                return Err(self.error("EOF while parsing a string"));
+            };
+            let plain = &rest[..stop];
+            if let Some(bad) = plain.find(|c: char| (c as u32) < 0x20) {
+                self.pos += bad;
+                return Err(self.error("control character in a string"));
+            }
+            out.push_str(plain);
+            self.pos += stop + 1;
+            if rest.as_bytes()[stop] == b'"' {
+                return Ok(out);
+            }
+            let escaped = match self.peek() {
+                Some(b'"') => '"',
+                Some(b'\\') => '\\',
+                Some(b'/') => '/',
+                Some(b'b') => '\u{8}',
+                Some(b'f') => '\u{c}',
+                Some(b'n') => '\n',
+                Some(b'r') => '\r',
+                Some(b't') => '\t',
+                Some(b'u') => {
+                    self.pos += 1;
+                    let high = self.hex4()?;
+                    let code = if (0xD800..0xDC00).contains(&high)
+                        && self.text[self.pos..].starts_with("\\u")
+                    {
+                        self.pos += 2;
+                        let low = self.hex4()?;
+                        0x10000 + ((high - 0xD800) << 10) + low.wrapping_sub(0xDC00)
+                    } else {
+                        high
+                    };
+                    out.push(
+                        char::from_u32(code).ok_or_else(|| self.error("invalid unicode escape"))?,
+                    );
+                    continue;
+                }
+                _ => return Err(self.error("invalid escape")),
+            };
+            out.push(escaped);
+            self.pos += 1;
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let hex = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let value = hex
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .ok_or_else(|| self.error("invalid unicode escape"))?;
+        self.pos += 4;
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> Json {
+        Json::String(v.into())
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let value = parse(r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\udd10", "c": {}} "#).unwrap();
+        assert_eq!(
+            value,
+            Json::Object(vec![
+                (
+                    "a".into(),
+                    Json::Array(vec![
+                        Json::Number("1".into()),
+                        Json::Number("-2.5e3".into()),
+                        Json::Bool(true),
+                        Json::Bool(false),
+                        Json::Null
+                    ])
+                ),
+                ("b".into(), s("x\"\\/\né🔐")),
+                ("c".into(), Json::Object(vec![])),
+            ])
+        );
+    }
+
+    #[test]
+    fn locates_syntax_errors() {
+        let at = |text: &str| parse(text).map(|_| ()).unwrap_err();
+        assert_eq!(
+            at("{\n  \"id\": \"x\",\n  oops\n}"),
+            SyntaxError {
+                line: 3,
+                column: 3,
+                message: "key must be a string"
+            }
+        );
+        assert_eq!(
+            at("{ \"a\": 1,,"),
+            SyntaxError {
+                line: 1,
+                column: 10,
+                message: "key must be a string"
+            }
+        );
+        assert_eq!(
+            at("{\"nodes\": [ }"),
+            SyntaxError {
+                line: 1,
+                column: 13,
+                message: "expected value"
+            }
+        );
+        assert_eq!(at("[1 2]").message, "expected `,` or `]`");
+        assert_eq!(at("\"abc").message, "EOF while parsing a string");
+        assert_eq!(at("{\"a\": 1} x").message, "trailing characters");
+        assert_eq!(at("\"a\u{1}\"").message, "control character in a string");
+        assert_eq!(at("01").message, "trailing characters");
+        assert_eq!(at(&"[".repeat(100)).message, "too deeply nested");
+        assert_eq!(at("\"é\u{1}\"").column, 3, "columns count characters");
+    }
+}
