@@ -593,6 +593,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn reads_what_serde_reads() {
         for text in [
             include_str!("../../flows/microsoft-authenticator.json"),
