@@ -3,24 +3,25 @@
 //! errors need (the line and column of a syntax error). Numbers are kept as their text and read
 //! as whole numbers where the format wants one, so no float parsing is linked in.
 
-/// A JSON value.
+/// A JSON value. Strings without escapes borrow from the text, so reading a file allocates
+/// little more than the lists and the strings that are kept.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     /// `null`
     Null,
     /// `true` or `false`
     Bool(bool),
     /// A number, as written.
-    Number(String),
+    Number(&'a str),
     /// A string, unescaped.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Json>),
+    Array(Vec<Json<'a>>),
     /// An object, keys in file order.
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl Json<'_> {
     /// The kind of value, for error messages ("expected a string, found a number").
     pub fn kind(&self) -> &'static str {
         match self {
@@ -45,11 +46,13 @@ pub struct SyntaxError {
     pub message: &'static str,
 }
 
+use std::borrow::Cow;
+
 /// How deeply arrays and objects may nest; flows need a handful of levels.
 const MAX_NESTING: usize = 64;
 
 /// Reads one JSON value that fills the whole text.
-pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut reader = Reader {
         text,
         pos: 0,
@@ -69,7 +72,7 @@ struct Reader<'a> {
     depth: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn error(&self, message: &'static str) -> SyntaxError {
         let before = &self.text[..self.pos];
         let line = before.matches('\n').count() + 1;
@@ -98,12 +101,12 @@ impl Reader<'_> {
         found
     }
 
-    fn value(&mut self) -> Result<Json, SyntaxError> {
+    fn value(&mut self) -> Result<Json<'a>, SyntaxError> {
         self.space();
         match self.peek() {
             None => Err(self.error("EOF while parsing a value")),
-            Some(b'{') => self.nested(Self::object),
-            Some(b'[') => self.nested(Self::array),
+            Some(b'{') => self.nested(true),
+            Some(b'[') => self.nested(false),
             Some(b'"') => self.string().map(Json::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => {
@@ -122,21 +125,18 @@ impl Reader<'_> {
         }
     }
 
-    fn nested(
-        &mut self,
-        read: fn(&mut Self) -> Result<Json, SyntaxError>,
-    ) -> Result<Json, SyntaxError> {
+    fn nested(&mut self, object: bool) -> Result<Json<'a>, SyntaxError> {
         if self.depth == MAX_NESTING {
             return Err(self.error("too deeply nested"));
         }
         self.depth += 1;
         self.pos += 1;
-        let value = read(self);
+        let value = if object { self.object() } else { self.array() };
         self.depth -= 1;
         value
     }
 
-    fn object(&mut self) -> Result<Json, SyntaxError> {
+    fn object(&mut self) -> Result<Json<'a>, SyntaxError> {
         let mut entries = Vec::new();
         if self.eat(b'}') {
             return Ok(Json::Object(entries));
@@ -166,7 +166,7 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Json, SyntaxError> {
+    fn array(&mut self) -> Result<Json<'a>, SyntaxError> {
         let mut items = Vec::new();
         if self.eat(b']') {
             return Ok(Json::Array(items));
@@ -186,7 +186,7 @@ impl Reader<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Json, SyntaxError> {
+    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
         let start = self.pos;
         self.pos += usize::from(self.peek() == Some(b'-'));
         let digits = |r: &mut Self| {
@@ -217,27 +217,38 @@ impl Reader<'_> {
                 return Err(self.error("invalid number"));
             }
         }
-        Ok(Json::Number(self.text[start..self.pos].to_owned()))
+        Ok(Json::Number(&self.text[start..self.pos]))
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.pos += 1; // the opening quote
         let mut out = String::new();
+        let text: &'a str = self.text;
+        let bytes = text.as_bytes();
         loop {
-            let rest = &self.text[self.pos..];
-            let Some(stop) = rest.find(['"', '\\']) else {
-                self.pos = self.text.len();
-                return Err(self.error("EOF while parsing a string"));
-            };
-            let plain = &rest[..stop];
-            if let Some(bad) = plain.find(|c: char| (c as u32) < 0x20) {
-                self.pos += bad;
-                return Err(self.error("control character in a string"));
+            // The bytes that end a run are all ASCII, and no byte of a multi-byte UTF-8
+            // character is, so scanning bytes finds them without decoding characters.
+            let start = self.pos;
+            while self.pos < bytes.len() && !matches!(bytes[self.pos], b'"' | b'\\' | 0..=0x1f) {
+                self.pos += 1;
             }
-            out.push_str(plain);
-            self.pos += stop + 1;
-            if rest.as_bytes()[stop] == b'"' {
-                return Ok(out);
+            let run = &text[start..self.pos];
+            match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') if out.is_empty() => {
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(run));
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    out.push_str(run);
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    out.push_str(run);
+                    self.pos += 1;
+                }
+                Some(_) => return Err(self.error("control character in a string")),
             }
             let escaped = match self.peek() {
                 Some(b'"') => '"',
@@ -289,7 +300,7 @@ impl Reader<'_> {
 mod tests {
     use super::*;
 
-    fn s(v: &str) -> Json {
+    fn s(v: &str) -> Json<'_> {
         Json::String(v.into())
     }
 
@@ -302,8 +313,8 @@ mod tests {
                 (
                     "a".into(),
                     Json::Array(vec![
-                        Json::Number("1".into()),
-                        Json::Number("-2.5e3".into()),
+                        Json::Number("1"),
+                        Json::Number("-2.5e3"),
                         Json::Bool(true),
                         Json::Bool(false),
                         Json::Null

@@ -4,6 +4,8 @@
 //! `flowcheck`.
 
 use super::error::{limits, FlowError};
+use std::borrow::Cow;
+
 use super::json::{self, Json};
 use super::model::{
     Choice, Condition, ConditionalLine, EmailTemplate, Field, Fields, Flow, Format, Info, Line,
@@ -26,8 +28,11 @@ pub fn parse(text: &str) -> Result<Flow, Vec<FlowError>> {
             e.message,
         )]
     })?;
-    let mut d = Decoder { errors: Vec::new() };
-    let flow = d.flow(&root);
+    let mut d = Decoder {
+        errors: Vec::new(),
+        path: Vec::new(),
+    };
+    let flow = d.flow(root);
     match flow {
         Some(flow) if d.errors.is_empty() => Ok(flow),
         _ => Err(d.errors),
@@ -36,53 +41,84 @@ pub fn parse(text: &str) -> Result<Flow, Vec<FlowError>> {
 
 const NODE_TYPES: &str = "`question`, `fields`, `info` or `outcome`";
 
-/// Collects every error while reading.
+/// Collects every error while reading. The JSON path of where it is reading is a stack of
+/// segments, turned into text only when an error is reported.
 struct Decoder {
     errors: Vec<FlowError>,
+    path: Vec<Segment>,
+}
+
+#[derive(Clone, Copy)]
+enum Segment {
+    Key(&'static str),
+    Index(usize),
 }
 
 /// An object being read: keys are taken one by one, and what is left over is unknown.
-struct Obj<'j> {
-    at: String,
-    entries: &'j [(String, Json)],
+struct Obj<'a> {
+    entries: Vec<(Cow<'a, str>, Json<'a>)>,
     taken: Vec<bool>,
 }
 
-impl<'j> Obj<'j> {
-    fn path(&self, key: &str) -> String {
-        if self.at.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.at)
-        }
-    }
-
-    fn take(&mut self, key: &str) -> Option<&'j Json> {
+impl<'a> Obj<'a> {
+    fn take(&mut self, key: &str) -> Option<Json<'a>> {
         let i = self.entries.iter().position(|(k, _)| k == key)?;
         self.taken[i] = true;
-        Some(&self.entries[i].1).filter(|v| **v != Json::Null)
+        Some(std::mem::replace(&mut self.entries[i].1, Json::Null)).filter(|v| *v != Json::Null)
     }
-}
 
-fn item(at: &str, i: usize) -> String {
-    format!("{at}[{i}]")
+    fn has(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(k, v)| k == key && *v != Json::Null)
+    }
 }
 
 impl Decoder {
-    fn error(&mut self, at: impl Into<String>, message: impl Into<String>) {
+    /// The current JSON path, with `key` after it when given.
+    fn here(&self, key: Option<&str>) -> String {
+        let mut out = String::new();
+        for segment in &self.path {
+            match segment {
+                Segment::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                Segment::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        if let Some(key) = key {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(key);
+        }
+        out
+    }
+
+    fn error(&mut self, key: Option<&str>, message: impl Into<String>) {
+        let at = self.here(key);
         self.errors.push(FlowError::new(at, message));
     }
 
-    fn obj<'j>(&mut self, value: &'j Json, at: &str) -> Option<Obj<'j>> {
+    fn within<T>(&mut self, segment: Segment, read: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(segment);
+        let value = read(self);
+        self.path.pop();
+        value
+    }
+
+    fn obj<'a>(&mut self, value: Json<'a>) -> Option<Obj<'a>> {
         match value {
             Json::Object(entries) => Some(Obj {
-                at: at.to_owned(),
-                entries,
                 taken: vec![false; entries.len()],
+                entries,
             }),
             other => {
                 self.error(
-                    at,
+                    None,
                     format!("invalid type: {}, expected an object", other.kind()),
                 );
                 None
@@ -91,12 +127,12 @@ impl Decoder {
     }
 
     /// Reports the keys nobody took.
-    fn finish(&mut self, obj: Obj, allowed: &[&str]) {
+    fn finish(&mut self, obj: Obj<'_>, allowed: &[&str]) {
         for ((key, _), taken) in obj.entries.iter().zip(&obj.taken) {
             if !taken {
                 let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 self.error(
-                    obj.path(key),
+                    Some(key),
                     format!(
                         "unknown field `{key}`, expected one of {}",
                         expected.join(", ")
@@ -106,16 +142,16 @@ impl Decoder {
         }
     }
 
-    fn missing(&mut self, obj: &Obj, key: &str) {
-        self.error(obj.at.clone(), format!("missing field `{key}`"));
+    fn missing(&mut self, key: &str) {
+        self.error(None, format!("missing field `{key}`"));
     }
 
-    fn text(&mut self, value: &Json, at: &str) -> Option<String> {
+    fn text(&mut self, value: Json<'_>) -> Option<String> {
         match value {
-            Json::String(s) => Some(s.clone()),
+            Json::String(s) => Some(s.into_owned()),
             other => {
                 self.error(
-                    at,
+                    None,
                     format!("invalid type: {}, expected a string", other.kind()),
                 );
                 None
@@ -123,33 +159,36 @@ impl Decoder {
         }
     }
 
-    fn string(&mut self, obj: &mut Obj, key: &str) -> Option<String> {
-        match obj.take(key) {
-            Some(v) => self.text(v, &obj.path(key)),
-            None => {
-                self.missing(obj, key);
-                None
-            }
-        }
-    }
-
-    fn opt_string(&mut self, obj: &mut Obj, key: &str) -> Option<String> {
+    fn opt_string(&mut self, obj: &mut Obj<'_>, key: &'static str) -> Option<String> {
         let value = obj.take(key)?;
-        self.text(value, &obj.path(key))
+        self.within(Segment::Key(key), |d| d.text(value))
     }
 
-    fn opt_number<T: std::str::FromStr>(&mut self, obj: &mut Obj, key: &str) -> Option<T> {
+    fn string(&mut self, obj: &mut Obj<'_>, key: &'static str) -> Option<String> {
+        if !obj.has(key) {
+            obj.take(key);
+            self.missing(key);
+            return None;
+        }
+        self.opt_string(obj, key)
+    }
+
+    fn opt_number<T: std::str::FromStr>(
+        &mut self,
+        obj: &mut Obj<'_>,
+        key: &'static str,
+    ) -> Option<T> {
         match obj.take(key)? {
             Json::Number(n) => n.parse().ok().or_else(|| {
                 self.error(
-                    obj.path(key),
+                    Some(key),
                     format!("invalid value: `{n}`, expected a whole number"),
                 );
                 None
             }),
             other => {
                 self.error(
-                    obj.path(key),
+                    Some(key),
                     format!("invalid type: {}, expected a whole number", other.kind()),
                 );
                 None
@@ -157,21 +196,22 @@ impl Decoder {
         }
     }
 
-    fn number<T: std::str::FromStr>(&mut self, obj: &mut Obj, key: &str) -> Option<T> {
-        if obj.entries.iter().all(|(k, _)| k != key) {
-            self.missing(obj, key);
+    fn number<T: std::str::FromStr>(&mut self, obj: &mut Obj<'_>, key: &'static str) -> Option<T> {
+        if !obj.has(key) {
+            obj.take(key);
+            self.missing(key);
             return None;
         }
         self.opt_number(obj, key)
     }
 
-    fn flag(&mut self, obj: &mut Obj, key: &str) -> bool {
+    fn flag(&mut self, obj: &mut Obj<'_>, key: &'static str) -> bool {
         match obj.take(key) {
             None => false,
-            Some(Json::Bool(b)) => *b,
+            Some(Json::Bool(b)) => b,
             Some(other) => {
                 self.error(
-                    obj.path(key),
+                    Some(key),
                     format!("invalid type: {}, expected true or false", other.kind()),
                 );
                 false
@@ -179,46 +219,56 @@ impl Decoder {
         }
     }
 
-    /// A name from a fixed list, such as an outcome's `kind`.
-    fn variant<T: Copy>(&mut self, value: &Json, at: &str, names: &[(&str, T)]) -> Option<T> {
-        let name = self.text(value, at)?;
-        let found = names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
-        if found.is_none() {
-            let expected: Vec<String> = names.iter().map(|(n, _)| format!("`{n}`")).collect();
-            self.error(
-                at,
-                format!(
-                    "unknown variant `{name}`, expected one of {}",
-                    expected.join(", ")
-                ),
-            );
-        }
-        found
+    /// A name from a fixed list, such as an outcome's `kind`. `None` when absent.
+    fn variant<T: Copy>(
+        &mut self,
+        obj: &mut Obj<'_>,
+        key: &'static str,
+        names: &[(&str, T)],
+    ) -> Option<Option<T>> {
+        let value = obj.take(key)?;
+        Some(self.within(Segment::Key(key), |d| {
+            let name = d.text(value)?;
+            let found = names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+            if found.is_none() {
+                let expected: Vec<String> = names.iter().map(|(n, _)| format!("`{n}`")).collect();
+                d.error(
+                    None,
+                    format!(
+                        "unknown variant `{name}`, expected one of {}",
+                        expected.join(", ")
+                    ),
+                );
+            }
+            found
+        }))
     }
 
     /// A list under `key`; each item read by `read`. A missing optional list is empty.
     fn list<T>(
         &mut self,
-        obj: &mut Obj,
-        key: &str,
+        obj: &mut Obj<'_>,
+        key: &'static str,
         required: bool,
-        mut read: impl FnMut(&mut Self, &Json, &str) -> Option<T>,
+        read: for<'a> fn(&mut Self, Json<'a>) -> Option<T>,
     ) -> Vec<T> {
-        let at = obj.path(key);
         match obj.take(key) {
-            None if required => {
-                self.missing(obj, key);
+            None => {
+                if required {
+                    self.missing(key);
+                }
                 Vec::new()
             }
-            None => Vec::new(),
-            Some(Json::Array(items)) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| read(self, v, &item(&at, i)))
-                .collect(),
+            Some(Json::Array(items)) => self.within(Segment::Key(key), |d| {
+                items
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| d.within(Segment::Index(i), |d| read(d, v)))
+                    .collect()
+            }),
             Some(other) => {
                 self.error(
-                    at,
+                    Some(key),
                     format!("invalid type: {}, expected a list", other.kind()),
                 );
                 Vec::new()
@@ -226,12 +276,19 @@ impl Decoder {
         }
     }
 
-    fn strings(&mut self, obj: &mut Obj, key: &str) -> Vec<String> {
-        self.list(obj, key, false, |d, v, at| d.text(v, at))
+    /// An object under `key`, read by `read`: `None` when absent, `Some(None)` when unreadable.
+    fn nested<T>(
+        &mut self,
+        obj: &mut Obj<'_>,
+        key: &'static str,
+        read: for<'a> fn(&mut Self, Json<'a>) -> Option<T>,
+    ) -> Option<Option<T>> {
+        let value = obj.take(key)?;
+        Some(self.within(Segment::Key(key), |d| read(d, value)))
     }
 
-    fn flow(&mut self, value: &Json) -> Option<Flow> {
-        let mut o = self.obj(value, "")?;
+    fn flow(&mut self, value: Json<'_>) -> Option<Flow> {
+        let mut o = self.obj(value)?;
         let schema = self.opt_string(&mut o, "$schema");
         let format = self.number(&mut o, "format");
         let id = self.string(&mut o, "id");
@@ -241,13 +298,18 @@ impl Decoder {
         let language = self.string(&mut o, "language");
         let minutes = self.opt_number(&mut o, "minutes");
         let start = self.string(&mut o, "start");
-        let too_many = matches!(o.entries.iter().find(|(k, _)| k == "nodes"), Some((_, Json::Array(n))) if n.len() > limits::MAX_NODES);
-        let nodes = if too_many {
-            let count = o
-                .take("nodes")
-                .map_or(0, |n| if let Json::Array(n) = n { n.len() } else { 0 });
+        let count = o
+            .entries
+            .iter()
+            .find(|(k, _)| k == "nodes")
+            .map_or(0, |(_, v)| match v {
+                Json::Array(nodes) => nodes.len(),
+                _ => 0,
+            });
+        let nodes = if count > limits::MAX_NODES {
+            o.take("nodes");
             self.error(
-                "nodes",
+                Some("nodes"),
                 format!(
                     "the flow has {count} nodes; at most {} are allowed",
                     limits::MAX_NODES
@@ -278,30 +340,30 @@ impl Decoder {
         })
     }
 
-    fn node(&mut self, value: &Json, at: &str) -> Option<Node> {
-        let mut o = self.obj(value, at)?;
+    fn node(&mut self, value: Json<'_>) -> Option<Node> {
+        let mut o = self.obj(value)?;
         let kind = match o.take("type") {
             None => {
                 self.error(
-                    at,
+                    None,
                     format!("the node has no `type`; give one of {NODE_TYPES}"),
                 );
                 return None;
             }
-            Some(Json::String(kind)) => kind.as_str(),
+            Some(Json::String(kind)) => kind,
             Some(_) => {
-                self.error(format!("{at}.type"), format!("`type` must be {NODE_TYPES}"));
+                self.error(Some("type"), format!("`type` must be {NODE_TYPES}"));
                 return None;
             }
         };
-        match kind {
+        match &*kind {
             "question" => self.question(o).map(Node::Question),
             "fields" => self.fields(o).map(Node::Fields),
             "info" => self.info(o).map(Node::Info),
             "outcome" => self.outcome(o).map(Node::Outcome),
             other => {
                 self.error(
-                    format!("{at}.type"),
+                    Some("type"),
                     format!("unknown node type `{other}`; use {NODE_TYPES}"),
                 );
                 None
@@ -309,7 +371,7 @@ impl Decoder {
         }
     }
 
-    fn question(&mut self, mut o: Obj) -> Option<Question> {
+    fn question(&mut self, mut o: Obj<'_>) -> Option<Question> {
         let id = self.string(&mut o, "id");
         let text = self.string(&mut o, "text");
         let hint = self.opt_string(&mut o, "hint");
@@ -330,15 +392,15 @@ impl Decoder {
         })
     }
 
-    fn choice(&mut self, value: &Json, at: &str) -> Option<Choice> {
-        let mut o = self.obj(value, at)?;
+    fn choice(&mut self, value: Json<'_>) -> Option<Choice> {
+        let mut o = self.obj(value)?;
         let id = self.string(&mut o, "id");
         let label = self.string(&mut o, "label");
         let hint = self.opt_string(&mut o, "hint");
         let phrase = self.opt_string(&mut o, "phrase");
         let next = self.string(&mut o, "next");
         let routes = self.list(&mut o, "routes", false, Self::route);
-        let set = self.strings(&mut o, "set");
+        let set = self.list(&mut o, "set", false, Self::text);
         self.finish(
             o,
             &["id", "label", "hint", "phrase", "next", "routes", "set"],
@@ -354,7 +416,7 @@ impl Decoder {
         })
     }
 
-    fn fields(&mut self, mut o: Obj) -> Option<Fields> {
+    fn fields(&mut self, mut o: Obj<'_>) -> Option<Fields> {
         let id = self.string(&mut o, "id");
         let text = self.string(&mut o, "text");
         let hint = self.opt_string(&mut o, "hint");
@@ -375,7 +437,7 @@ impl Decoder {
         })
     }
 
-    fn field(&mut self, value: &Json, at: &str) -> Option<Field> {
+    fn field(&mut self, value: Json<'_>) -> Option<Field> {
         const FORMATS: [(&str, Format); 5] = [
             ("text", Format::Text),
             ("email", Format::Email),
@@ -383,13 +445,12 @@ impl Decoder {
             ("date_time", Format::DateTime),
             ("pattern", Format::Pattern),
         ];
-        let mut o = self.obj(value, at)?;
+        let mut o = self.obj(value)?;
         let id = self.string(&mut o, "id");
         let label = self.string(&mut o, "label");
         let hint = self.opt_string(&mut o, "hint");
         let required = self.flag(&mut o, "required");
-        let path = o.path("format");
-        let format = o.take("format").map(|v| self.variant(v, &path, &FORMATS));
+        let format = self.variant(&mut o, "format", &FORMATS);
         let pattern = self.opt_string(&mut o, "pattern");
         let error = self.opt_string(&mut o, "error");
         let max_length = self.opt_number(&mut o, "max_length");
@@ -408,10 +469,7 @@ impl Decoder {
                 "example",
             ],
         );
-        let format = match format {
-            None => Format::Text,
-            Some(found) => found?,
-        };
+        let format = format.map_or(Some(Format::Text), |found| found)?;
         Some(Field {
             id: id?,
             label: label?,
@@ -425,7 +483,7 @@ impl Decoder {
         })
     }
 
-    fn info(&mut self, mut o: Obj) -> Option<Info> {
+    fn info(&mut self, mut o: Obj<'_>) -> Option<Info> {
         let id = self.string(&mut o, "id");
         let title = self.string(&mut o, "title");
         let body = self.string(&mut o, "body");
@@ -441,7 +499,7 @@ impl Decoder {
         })
     }
 
-    fn outcome(&mut self, mut o: Obj) -> Option<Outcome> {
+    fn outcome(&mut self, mut o: Obj<'_>) -> Option<Outcome> {
         const KINDS: [(&str, OutcomeKind); 4] = [
             ("self_fix", OutcomeKind::SelfFix),
             ("contact_helpdesk", OutcomeKind::ContactHelpdesk),
@@ -449,48 +507,34 @@ impl Decoder {
             ("not_supported", OutcomeKind::NotSupported),
         ];
         let id = self.string(&mut o, "id");
-        let path = o.path("kind");
-        let kind = match o.take("kind") {
-            Some(v) => self.variant(v, &path, &KINDS),
-            None => {
-                self.missing(&o, "kind");
-                None
-            }
-        };
+        let kind = self.variant(&mut o, "kind", &KINDS);
+        if kind.is_none() {
+            self.missing("kind");
+        }
         let title = self.string(&mut o, "title");
         let body = self.opt_string(&mut o, "body");
         let steps = self.list(&mut o, "steps", false, Self::line);
-        let path = o.path("email");
-        let email = o.take("email").map(|v| self.email(v, &path));
-        let path = o.path("phone");
-        let phone = o.take("phone").map(|v| self.phone(v, &path));
+        let email = self.nested(&mut o, "email", Self::email);
+        let phone = self.nested(&mut o, "phone", Self::phone);
         self.finish(
             o,
             &[
                 "type", "id", "kind", "title", "body", "steps", "email", "phone",
             ],
         );
-        let email = match email {
-            None => None,
-            Some(email) => Some(email?),
-        };
-        let phone = match phone {
-            None => None,
-            Some(phone) => Some(phone?),
-        };
         Some(Outcome {
             id: id?,
-            kind: kind?,
+            kind: kind.flatten()?,
             title: title?,
             body,
             steps,
-            email,
-            phone,
+            email: email.map_or(Some(None), |e| e.map(Some))?,
+            phone: phone.map_or(Some(None), |p| p.map(Some))?,
         })
     }
 
-    fn email(&mut self, value: &Json, at: &str) -> Option<EmailTemplate> {
-        let mut o = self.obj(value, at)?;
+    fn email(&mut self, value: Json<'_>) -> Option<EmailTemplate> {
+        let mut o = self.obj(value)?;
         let subject = self.string(&mut o, "subject");
         let body = self.list(&mut o, "body", true, Self::line);
         self.finish(o, &["subject", "body"]);
@@ -500,83 +544,73 @@ impl Decoder {
         })
     }
 
-    fn phone(&mut self, value: &Json, at: &str) -> Option<PhoneTemplate> {
+    fn phone(&mut self, value: Json<'_>) -> Option<PhoneTemplate> {
         const TARGETS: [(&str, PhoneTarget); 2] = [
             ("helpdesk", PhoneTarget::Helpdesk),
             ("vendor", PhoneTarget::Vendor),
         ];
-        let mut o = self.obj(value, at)?;
-        let path = o.path("to");
-        let to = o.take("to").map(|v| self.variant(v, &path, &TARGETS));
+        let mut o = self.obj(value)?;
+        let to = self.variant(&mut o, "to", &TARGETS);
         let prepare = self.list(&mut o, "prepare", false, Self::line);
         let lines = self.list(&mut o, "lines", true, Self::line);
         self.finish(o, &["to", "prepare", "lines"]);
-        let to = match to {
-            None => PhoneTarget::Helpdesk,
-            Some(found) => found?,
-        };
+        let to = to.map_or(Some(PhoneTarget::Helpdesk), |found| found)?;
         Some(PhoneTemplate { to, prepare, lines })
     }
 
-    fn line(&mut self, value: &Json, at: &str) -> Option<Line> {
+    fn line(&mut self, value: Json<'_>) -> Option<Line> {
         match value {
-            Json::String(text) => Some(Line::Plain(text.clone())),
+            Json::String(text) => Some(Line::Plain(text.into_owned())),
             Json::Object(_) => {
-                let mut o = self.obj(value, at)?;
+                let mut o = self.obj(value)?;
                 let text = self.string(&mut o, "text");
-                let when = self.opt_condition(&mut o, "if");
-                let unless = self.opt_condition(&mut o, "unless");
+                let when = self.nested(&mut o, "if", Self::condition);
+                let unless = self.nested(&mut o, "unless", Self::condition);
                 self.finish(o, &["text", "if", "unless"]);
+                let (when, unless) = (
+                    when.map_or(Some(None), |c| c.map(Some))?,
+                    unless.map_or(Some(None), |c| c.map(Some))?,
+                );
                 Some(Line::Conditional(Box::new(ConditionalLine {
                     text: text?,
-                    when: when?,
-                    unless: unless?,
+                    when,
+                    unless,
                 })))
             }
             other => {
-                self.error(at, format!("invalid type: {}, expected a string, or an object with `text` and `if` or `unless`", other.kind()));
+                let message = format!(
+                    "invalid type: {}, expected a string, or an object with `text` and `if` or `unless`",
+                    other.kind()
+                );
+                self.error(None, message);
                 None
             }
         }
     }
 
-    fn route(&mut self, value: &Json, at: &str) -> Option<Route> {
-        let mut o = self.obj(value, at)?;
-        let when = match o.take("if") {
-            Some(v) => self.condition(v, &o.path("if")),
-            None => {
-                self.missing(&o, "if");
-                None
-            }
-        };
+    fn route(&mut self, value: Json<'_>) -> Option<Route> {
+        let mut o = self.obj(value)?;
+        let when = self.nested(&mut o, "if", Self::condition);
+        if when.is_none() {
+            self.missing("if");
+        }
         let to = self.string(&mut o, "to");
         self.finish(o, &["if", "to"]);
         Some(Route {
-            when: when?,
+            when: when.flatten()?,
             to: to?,
         })
     }
 
-    /// An optional condition: `Some(None)` when absent, `None` when present but unreadable.
-    fn opt_condition(&mut self, o: &mut Obj, key: &str) -> Option<Option<Condition>> {
-        let path = o.path(key);
-        match o.take(key) {
-            None => Some(None),
-            Some(v) => self.condition(v, &path).map(Some),
-        }
-    }
-
-    fn condition(&mut self, value: &Json, at: &str) -> Option<Condition> {
-        let mut o = self.obj(value, at)?;
+    fn condition(&mut self, value: Json<'_>) -> Option<Condition> {
+        let mut o = self.obj(value)?;
         let flag = self.opt_string(&mut o, "flag");
         let answer = self.opt_string(&mut o, "answer");
         let field = self.opt_string(&mut o, "field");
         let is = self.opt_string(&mut o, "is");
         let any_of = o
-            .entries
-            .iter()
-            .any(|(k, v)| k == "in" && *v != Json::Null)
-            .then(|| self.strings(&mut o, "in"));
+            .has("in")
+            .then(|| self.list(&mut o, "in", false, Self::text));
         self.finish(o, &["flag", "answer", "field", "is", "in"]);
         Some(Condition {
             flag,
