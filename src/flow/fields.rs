@@ -1,9 +1,8 @@
 //! What a person types: format checks, and the values that must never be sent.
 
-use regex_lite::Regex;
-
 use super::error::limits;
 use super::model::{Field, Format};
+use super::pattern::Pattern;
 
 /// Why a typed value was not accepted. The widget words these from its string table; a
 /// `pattern` field's own `error` text replaces [`FieldProblem::NoMatch`].
@@ -43,7 +42,7 @@ impl std::fmt::Display for FieldProblem {
 /// Returns the value as it is used in routes and texts: trimmed, with line breaks and other
 /// control characters turned into spaces (so no value can add a header to an email), and cut
 /// to a pattern's `value` group.
-pub fn check(field: &Field, pattern: Option<&Regex>, raw: &str) -> Result<String, FieldProblem> {
+pub fn check(field: &Field, pattern: Option<&Pattern>, raw: &str) -> Result<String, FieldProblem> {
     let value: String = raw
         .trim()
         .chars()
@@ -68,21 +67,13 @@ pub fn check(field: &Field, pattern: Option<&Regex>, raw: &str) -> Result<String
         Format::Phone => Err(FieldProblem::Phone),
         Format::DateTime if value.chars().any(|c| c.is_ascii_digit()) => Ok(value),
         Format::DateTime => Err(FieldProblem::DateTime),
-        Format::Pattern => {
-            let Some(pattern) = pattern else {
-                return Ok(value);
-            };
-            let captures = pattern.captures(&value).filter(|c| {
-                c.get(0)
-                    .is_some_and(|m| m.start() == 0 && m.end() == value.len())
-            });
-            match captures {
-                Some(c) => Ok(c
-                    .name("value")
-                    .map_or(value.clone(), |m| m.as_str().to_owned())),
-                None => Err(FieldProblem::NoMatch),
-            }
-        }
+        Format::Pattern => match pattern {
+            None => Ok(value),
+            Some(pattern) => pattern
+                .matched(&value)
+                .map(str::to_owned)
+                .ok_or(FieldProblem::NoMatch),
+        },
     }
 }
 
@@ -207,12 +198,12 @@ mod tests {
 
     #[test]
     fn a_pattern_keeps_its_value_group() {
-        let code = Regex::new(r"(?i)^(?:AADSTS)?(?<value>\d{5,7})$").unwrap();
+        let code = Pattern::new(r"(?i)^(?:AADSTS)?(?<value>\d{5,7})$").unwrap();
         let f = field(Format::Pattern, false);
         assert_eq!(check(&f, Some(&code), "AADSTS50076"), Ok("50076".into()));
         assert_eq!(check(&f, Some(&code), "aadsts500121"), Ok("500121".into()));
         assert_eq!(check(&f, Some(&code), "AADSTS"), Err(FieldProblem::NoMatch));
-        let unanchored = Regex::new(r"\d+").unwrap();
+        let unanchored = Pattern::new(r"\d+").unwrap();
         assert_eq!(
             check(&f, Some(&unanchored), "12ab"),
             Err(FieldProblem::NoMatch),

@@ -13,6 +13,7 @@ pub mod json;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod pattern;
 pub mod readability;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

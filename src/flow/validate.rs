@@ -2,11 +2,10 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use regex_lite::Regex;
-
 use super::config::PLACEHOLDERS;
 use super::error::{limits, FlowError};
 use super::model::{Condition, Flow, Format, Line, Node, OutcomeKind, FORMAT_VERSION};
+use super::pattern::Pattern;
 use super::{fields, load, markup, template};
 
 /// A flow that passed every check. Only [`validate`] makes one, so the session can rely on it:
@@ -17,7 +16,7 @@ pub struct ValidFlow {
     flow: Flow,
     index: HashMap<String, usize>,
     field_at: HashMap<String, (usize, usize)>,
-    patterns: HashMap<String, Regex>,
+    patterns: HashMap<String, Pattern>,
     longest: Vec<usize>,
 }
 
@@ -48,7 +47,7 @@ impl ValidFlow {
     }
 
     /// The compiled pattern of a `pattern` field.
-    pub fn pattern(&self, field_id: &str) -> Option<&Regex> {
+    pub fn pattern(&self, field_id: &str) -> Option<&Pattern> {
         self.patterns.get(field_id)
     }
 
@@ -212,7 +211,7 @@ impl<'a> Validator<'a> {
     fn fields(
         &mut self,
         index: &HashMap<String, usize>,
-    ) -> (HashMap<String, (usize, usize)>, HashMap<String, Regex>) {
+    ) -> (HashMap<String, (usize, usize)>, HashMap<String, Pattern>) {
         let mut field_at = HashMap::new();
         let mut patterns = HashMap::new();
         for (i, node) in self.flow.nodes.iter().enumerate() {
@@ -296,7 +295,7 @@ impl<'a> Validator<'a> {
                             (Format::Pattern, None) => {
                                 self.error(path(".pattern"), "a `pattern` field needs a `pattern`")
                             }
-                            (Format::Pattern, Some(p)) => match Regex::new(p) {
+                            (Format::Pattern, Some(p)) => match Pattern::new(p) {
                                 Ok(re) => {
                                     patterns.insert(field.id.clone(), re);
                                 }

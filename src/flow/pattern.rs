@@ -1,0 +1,586 @@
+//! The regular expressions of `pattern` fields: a small, documented subset, matched by a Pike
+//! virtual machine (a Thompson NFA simulation) in time linear in the input, whatever the
+//! pattern. It replaces a general regex crate, which was a large part of the widget's size.
+//!
+//! Supported: literals and `\`-escaped punctuation; `.`; `\d \D \w \W \s \S` (ASCII); classes
+//! `[a-z0-9_-]` and `[^...]`; groups `(...)`, `(?:...)`, `(?<name>...)`, `(?P<name>...)`;
+//! alternation `|`; greedy `* + ? {n} {n,} {n,m}`; anchors `^ $`; `(?i)` at the very start for
+//! case-insensitive matching of ASCII letters. A field's whole value must match; a group named `value` picks the
+//! part that is kept.
+
+/// The most instructions a compiled pattern may have (counted repetition copies its body).
+const MAX_PROGRAM: usize = 10_000;
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    program: Vec<Inst>,
+    /// The capture slots of the group named `value` (start, end), if there is one.
+    value: Option<(usize, usize)>,
+    slots: usize,
+    ignore_case: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Inst {
+    Char(char),
+    Any,
+    Class(Box<Class>),
+    Split(usize, usize),
+    Jmp(usize),
+    Save(usize),
+    Start,
+    End,
+    Match,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Class {
+    negated: bool,
+    ranges: Vec<(char, char)>,
+}
+
+impl Class {
+    fn contains(&self, c: char, ignore_case: bool) -> bool {
+        let hit = |c: char| self.ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+        let found = hit(c) || (ignore_case && (hit(lower(c)) || hit(upper(c))));
+        found != self.negated
+    }
+}
+
+// Case folding is ASCII-only, as in regex-lite: patterns are for codes and ids, and Unicode
+// case tables would add to every download.
+fn lower(c: char) -> char {
+    c.to_ascii_lowercase()
+}
+
+fn upper(c: char) -> char {
+    c.to_ascii_uppercase()
+}
+
+/// The parsed pattern.
+#[derive(Debug, Clone)]
+enum Ast {
+    Empty,
+    Char(char),
+    Any,
+    Class(Class),
+    Start,
+    End,
+    Group(Box<Ast>, Option<(usize, bool)>),
+    Concat(Vec<Ast>),
+    Alternate(Vec<Ast>),
+    Repeat(Box<Ast>, u32, Option<u32>),
+}
+
+impl Pattern {
+    /// Compiles a pattern, or says what in it is not supported.
+    pub fn new(source: &str) -> Result<Pattern, String> {
+        let (ignore_case, body) = match source.strip_prefix("(?i)") {
+            Some(rest) => (true, rest),
+            None => (false, source),
+        };
+        let mut parser = Parser {
+            chars: body.chars().collect(),
+            pos: 0,
+            groups: 0,
+            value: None,
+            names: Vec::new(),
+        };
+        let ast = parser.alternation()?;
+        if parser.pos < parser.chars.len() {
+            return Err(format!("unexpected `{}`", parser.chars[parser.pos]));
+        }
+        let mut compiler = Compiler {
+            program: Vec::new(),
+        };
+        compiler.emit_ast(&ast)?;
+        compiler.program.push(Inst::Match);
+        let value = parser.value.map(|g| (2 * g, 2 * g + 1));
+        Ok(Pattern {
+            program: compiler.program,
+            value,
+            slots: 2 * parser.groups + 2,
+            ignore_case,
+        })
+    }
+
+    /// When the whole of `text` matches: the part in the group named `value`, or all of it
+    /// (also when that group took no part in the match).
+    pub fn matched<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let slots = self.run(text)?;
+        match self.value.map(|(start, end)| (slots[start], slots[end])) {
+            Some((Some(s), Some(e))) => Some(&text[s..e]),
+            _ => Some(text),
+        }
+    }
+
+    /// Runs the Pike VM anchored at the start; a thread that reaches `Match` at the end wins,
+    /// and earlier threads have priority, as in leftmost-first regex engines.
+    fn run(&self, text: &str) -> Option<Vec<Option<usize>>> {
+        let positions: Vec<(usize, char)> = text.char_indices().collect();
+        let n = positions.len();
+        let mut current: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
+        let mut next: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
+        let mut seen = vec![usize::MAX; self.program.len()];
+        self.add(&mut current, &mut seen, 0, vec![None; self.slots], 0, n, 0);
+        for step in 0..=n {
+            let c = positions.get(step).map(|p| p.1);
+            let next_offset = positions.get(step + 1).map_or(text.len(), |p| p.0);
+            for (pc, slots) in current.drain(..) {
+                let consumes = match (&self.program[pc], c) {
+                    (Inst::Match, _) if step == n => return Some(slots),
+                    (Inst::Char(want), Some(c)) => {
+                        *want == c || (self.ignore_case && lower(*want) == lower(c))
+                    }
+                    (Inst::Any, Some(c)) => c != '\n',
+                    (Inst::Class(class), Some(c)) => class.contains(c, self.ignore_case),
+                    _ => false,
+                };
+                if consumes {
+                    self.add(
+                        &mut next,
+                        &mut seen,
+                        pc + 1,
+                        slots,
+                        step + 1,
+                        n,
+                        next_offset,
+                    );
+                }
+            }
+            std::mem::swap(&mut current, &mut next);
+            if current.is_empty() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Adds a thread and everything reachable from it without consuming a character.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &self,
+        list: &mut Vec<(usize, Vec<Option<usize>>)>,
+        seen: &mut [usize],
+        pc: usize,
+        mut slots: Vec<Option<usize>>,
+        step: usize,
+        n: usize,
+        offset: usize,
+    ) {
+        if seen[pc] == step {
+            return;
+        }
+        seen[pc] = step;
+        match &self.program[pc] {
+            Inst::Jmp(to) => self.add(list, seen, *to, slots, step, n, offset),
+            Inst::Split(a, b) => {
+                self.add(list, seen, *a, slots.clone(), step, n, offset);
+                self.add(list, seen, *b, slots, step, n, offset);
+            }
+            Inst::Save(slot) => {
+                slots[*slot] = Some(offset);
+                self.add(list, seen, pc + 1, slots, step, n, offset);
+            }
+            Inst::Start if step == 0 => self.add(list, seen, pc + 1, slots, step, n, offset),
+            Inst::End if step == n => self.add(list, seen, pc + 1, slots, step, n, offset),
+            Inst::Start | Inst::End => {}
+            _ => list.push((pc, slots)),
+        }
+    }
+}
+
+struct Parser {
+    chars: Vec<char>,
+    pos: usize,
+    groups: usize,
+    value: Option<usize>,
+    names: Vec<String>,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.peek();
+        self.pos += usize::from(c.is_some());
+        c
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        let found = self.peek() == Some(c);
+        self.pos += usize::from(found);
+        found
+    }
+
+    fn alternation(&mut self) -> Result<Ast, String> {
+        let mut branches = vec![self.concat()?];
+        while self.eat('|') {
+            branches.push(self.concat()?);
+        }
+        Ok(if branches.len() == 1 {
+            branches.remove(0)
+        } else {
+            Ast::Alternate(branches)
+        })
+    }
+
+    fn concat(&mut self) -> Result<Ast, String> {
+        let mut items = Vec::new();
+        while !matches!(self.peek(), None | Some('|') | Some(')')) {
+            let atom = self.atom()?;
+            items.push(self.repeat(atom)?);
+        }
+        Ok(match items.len() {
+            0 => Ast::Empty,
+            1 => items.remove(0),
+            _ => Ast::Concat(items),
+        })
+    }
+
+    fn repeat(&mut self, atom: Ast) -> Result<Ast, String> {
+        let (min, max) = match self.peek() {
+            Some('*') => (0, None),
+            Some('+') => (1, None),
+            Some('?') => (0, Some(1)),
+            Some('{') => {
+                self.pos += 1;
+                let min = self.count()?;
+                let max = if self.eat(',') {
+                    if self.peek() == Some('}') {
+                        None
+                    } else {
+                        Some(self.count()?)
+                    }
+                } else {
+                    Some(min)
+                };
+                if !self.eat('}') {
+                    return Err("a `{` repetition is not closed with `}`".into());
+                }
+                if max.is_some_and(|m| m < min) {
+                    return Err(format!(
+                        "the repetition {{{min},{}}} counts down",
+                        max.unwrap_or(0)
+                    ));
+                }
+                self.pos -= 1; // `}` is consumed below with the other quantifiers
+                (min, max)
+            }
+            _ => return Ok(atom),
+        };
+        self.pos += 1;
+        if matches!(atom, Ast::Start | Ast::End | Ast::Empty) {
+            return Err("a repetition must follow something to repeat".into());
+        }
+        if self.peek() == Some('?') {
+            return Err("lazy repetition (`*?`, `+?`) is not supported".into());
+        }
+        if matches!(self.peek(), Some('*' | '+' | '?' | '{')) {
+            return Err("a repetition cannot itself be repeated; use a group".into());
+        }
+        Ok(Ast::Repeat(Box::new(atom), min, max))
+    }
+
+    fn count(&mut self) -> Result<u32, String> {
+        let start = self.pos;
+        while matches!(self.peek(), Some('0'..='9')) {
+            self.pos += 1;
+        }
+        let digits: String = self.chars[start..self.pos].iter().collect();
+        digits
+            .parse()
+            .ok()
+            .filter(|n| *n <= 1000)
+            .ok_or_else(|| "a repetition count must be a number up to 1000".into())
+    }
+
+    fn atom(&mut self) -> Result<Ast, String> {
+        match self.next() {
+            Some('.') => Ok(Ast::Any),
+            Some('^') => Ok(Ast::Start),
+            Some('$') => Ok(Ast::End),
+            Some('[') => self.class().map(Ast::Class),
+            Some('(') => self.group(),
+            Some('\\') => self.escape().map(|class| match class {
+                Escaped::Char(c) => Ast::Char(c),
+                Escaped::Class(class) => Ast::Class(class),
+            }),
+            Some(c @ ('*' | '+' | '?' | '{')) => {
+                Err(format!("`{c}` must follow something to repeat"))
+            }
+            Some(c) => Ok(Ast::Char(c)),
+            None => Ok(Ast::Empty),
+        }
+    }
+
+    fn group(&mut self) -> Result<Ast, String> {
+        let capture = if self.eat('?') {
+            if self.eat(':') {
+                None
+            } else {
+                self.eat('P');
+                if !self.eat('<') {
+                    return Err("only `(?:...)` and named groups `(?<name>...)` are supported; flags go at the very start, as `(?i)`".into());
+                }
+                let start = self.pos;
+                while matches!(self.peek(), Some(c) if c.is_ascii_alphanumeric() || c == '_') {
+                    self.pos += 1;
+                }
+                let name: String = self.chars[start..self.pos].iter().collect();
+                if name.is_empty() || !self.eat('>') {
+                    return Err(
+                        "a group name must be letters, digits or `_`, as in `(?<value>...)`".into(),
+                    );
+                }
+                if self.names.contains(&name) {
+                    return Err(format!("the group name `{name}` is used twice"));
+                }
+                self.groups += 1;
+                self.names.push(name.clone());
+                if name == "value" {
+                    self.value = Some(self.groups);
+                }
+                Some((self.groups, true))
+            }
+        } else {
+            self.groups += 1;
+            Some((self.groups, false))
+        };
+        let inner = self.alternation()?;
+        if !self.eat(')') {
+            return Err("a group `(` is never closed".into());
+        }
+        Ok(Ast::Group(Box::new(inner), capture))
+    }
+
+    fn class(&mut self) -> Result<Class, String> {
+        let mut class = Class {
+            negated: self.eat('^'),
+            ranges: Vec::new(),
+        };
+        let mut first = true;
+        loop {
+            let c = match self.next() {
+                None => return Err("a class `[` is never closed".into()),
+                Some(']') if !first => return Ok(class),
+                Some('\\') => match self.escape()? {
+                    Escaped::Char(c) => c,
+                    Escaped::Class(inner) if !inner.negated => {
+                        class.ranges.extend(inner.ranges);
+                        first = false;
+                        continue;
+                    }
+                    Escaped::Class(_) => {
+                        return Err("`\\D`, `\\W` and `\\S` cannot be used inside `[...]`".into())
+                    }
+                },
+                Some(c) => c,
+            };
+            first = false;
+            if self.peek() == Some('-') && !matches!(self.chars.get(self.pos + 1), None | Some(']'))
+            {
+                self.pos += 1;
+                let hi = match self.next() {
+                    Some('\\') => match self.escape()? {
+                        Escaped::Char(c) => c,
+                        Escaped::Class(_) => {
+                            return Err("a range cannot end in a class such as `\\d`".into())
+                        }
+                    },
+                    Some(hi) => hi,
+                    None => return Err("a class `[` is never closed".into()),
+                };
+                if hi < c {
+                    return Err(format!("the range `{c}-{hi}` is backwards"));
+                }
+                class.ranges.push((c, hi));
+            } else {
+                class.ranges.push((c, c));
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<Escaped, String> {
+        let ascii = |ranges: &[(char, char)], negated: bool| {
+            Escaped::Class(Class {
+                negated,
+                ranges: ranges.to_vec(),
+            })
+        };
+        const DIGIT: [(char, char); 1] = [('0', '9')];
+        const WORD: [(char, char); 4] = [('0', '9'), ('A', 'Z'), ('a', 'z'), ('_', '_')];
+        const SPACE: [(char, char); 2] = [('\t', '\r'), (' ', ' ')];
+        match self.next() {
+            Some('d') => Ok(ascii(&DIGIT, false)),
+            Some('D') => Ok(ascii(&DIGIT, true)),
+            Some('w') => Ok(ascii(&WORD, false)),
+            Some('W') => Ok(ascii(&WORD, true)),
+            Some('s') => Ok(ascii(&SPACE, false)),
+            Some('S') => Ok(ascii(&SPACE, true)),
+            Some('t') => Ok(Escaped::Char('\t')),
+            Some('n') => Ok(Escaped::Char('\n')),
+            Some(c) if c.is_ascii_punctuation() || c == ' ' => Ok(Escaped::Char(c)),
+            Some(c) => Err(format!("the escape `\\{c}` is not supported")),
+            None => Err("the pattern ends with `\\`".into()),
+        }
+    }
+}
+
+enum Escaped {
+    Char(char),
+    Class(Class),
+}
+
+struct Compiler {
+    program: Vec<Inst>,
+}
+
+impl Compiler {
+    fn push(&mut self, inst: Inst) -> Result<usize, String> {
+        if self.program.len() >= MAX_PROGRAM {
+            return Err("the pattern is too large (its repetitions make it too long)".into());
+        }
+        self.program.push(inst);
+        Ok(self.program.len() - 1)
+    }
+
+    fn emit_ast(&mut self, ast: &Ast) -> Result<(), String> {
+        match ast {
+            Ast::Empty => {}
+            Ast::Char(c) => drop(self.push(Inst::Char(*c))?),
+            Ast::Any => drop(self.push(Inst::Any)?),
+            Ast::Class(class) => drop(self.push(Inst::Class(Box::new(class.clone())))?),
+            Ast::Start => drop(self.push(Inst::Start)?),
+            Ast::End => drop(self.push(Inst::End)?),
+            Ast::Group(inner, capture) => {
+                if let Some((group, _)) = capture {
+                    self.push(Inst::Save(2 * group))?;
+                }
+                self.emit_ast(inner)?;
+                if let Some((group, _)) = capture {
+                    self.push(Inst::Save(2 * group + 1))?;
+                }
+            }
+            Ast::Concat(items) => {
+                for item in items {
+                    self.emit_ast(item)?;
+                }
+            }
+            Ast::Alternate(branches) => {
+                // split L1, next; L1: branch; jmp end; next: ...
+                let mut jumps = Vec::new();
+                for (i, branch) in branches.iter().enumerate() {
+                    if i + 1 < branches.len() {
+                        let split = self.push(Inst::Split(0, 0))?;
+                        self.emit_ast(branch)?;
+                        jumps.push(self.push(Inst::Jmp(0))?);
+                        let after = self.program.len();
+                        self.program[split] = Inst::Split(split + 1, after);
+                    } else {
+                        self.emit_ast(branch)?;
+                    }
+                }
+                let end = self.program.len();
+                for jump in jumps {
+                    self.program[jump] = Inst::Jmp(end);
+                }
+            }
+            Ast::Repeat(inner, min, max) => {
+                for _ in 0..*min {
+                    self.emit_ast(inner)?;
+                }
+                match max {
+                    None => {
+                        // loop: split body, end; body; jmp loop
+                        let split = self.push(Inst::Split(0, 0))?;
+                        self.emit_ast(inner)?;
+                        self.push(Inst::Jmp(split))?;
+                        let end = self.program.len();
+                        self.program[split] = Inst::Split(split + 1, end);
+                    }
+                    Some(max) => {
+                        let mut splits = Vec::new();
+                        for _ in *min..*max {
+                            splits.push(self.push(Inst::Split(0, 0))?);
+                            self.emit_ast(inner)?;
+                        }
+                        let end = self.program.len();
+                        for split in splits {
+                            self.program[split] = Inst::Split(split + 1, end);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m<'t>(pattern: &str, text: &'t str) -> Option<&'t str> {
+        Pattern::new(pattern).unwrap().matched(text)
+    }
+
+    #[test]
+    fn matches_whole_values_and_keeps_the_value_group() {
+        let code = r"(?i)^(?:AADSTS)?(?<value>\d{5,7})$";
+        assert_eq!(m(code, "AADSTS50076"), Some("50076"));
+        assert_eq!(m(code, "aadsts500121"), Some("500121"));
+        assert_eq!(m(code, "50076"), Some("50076"));
+        assert_eq!(m(code, "AADSTS5007"), None);
+        assert_eq!(m(code, "AADSTS50076x"), None);
+        assert_eq!(m(r"\d+", "12ab"), None, "the whole value must match");
+        assert_eq!(m(r"(?P<value>[A-Z]{3})-\d\d", "PRN-42"), Some("PRN"));
+        let guid = r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+        assert!(m(guid, "0B6C2E41-5D1A-4A34-9A6A-3F1F6E0C2B11").is_some());
+        assert!(m(guid, "0b6c2e41-5d1a-4a34-9a6a-3f1f6e0c2b1").is_none());
+        assert_eq!(m("a|bc|", "bc"), Some("bc"));
+        assert_eq!(m("a|bc|", ""), Some(""));
+        assert_eq!(m("(ab)*c", "ababc"), Some("ababc"));
+        assert_eq!(m("[^a-c]x", "dx"), Some("dx"));
+        assert_eq!(m("[^a-c]x", "bx"), None);
+        assert_eq!(
+            m(r"[\w.-]+@[\w-]+\.com", "ada.l-x@contoso.com"),
+            Some("ada.l-x@contoso.com")
+        );
+        assert_eq!(m("é+ü", "ééü"), Some("ééü"));
+        assert_eq!(m("(?i)ECOLE", "école"), None, "case folding is ASCII-only");
+        assert_eq!(m("(?i)é", "É"), None);
+    }
+
+    #[test]
+    fn nested_repetition_runs_in_linear_time() {
+        let long = "a".repeat(2000);
+        assert_eq!(m("(a+)+b", &long), None);
+        assert_eq!(m("(a|aa)*", &long), Some(long.as_str()));
+    }
+
+    #[test]
+    fn unsupported_syntax_is_explained() {
+        for (pattern, words) in [
+            ("(unclosed", "never closed"),
+            ("[abc", "never closed"),
+            ("a{3", "not closed"),
+            ("a{5,2}", "counts down"),
+            ("a*?", "lazy"),
+            ("a**", "cannot itself be repeated"),
+            ("*a", "must follow"),
+            ("(?=x)", "only `(?:...)`"),
+            (r"\p{L}", "not supported"),
+            ("a{2000}", "up to 1000"),
+            ("(a{1000}){1000}", "too large"),
+            ("[z-a]", "backwards"),
+            ("(?<value>a)(?<value>b)", "used twice"),
+        ] {
+            let error = Pattern::new(pattern).unwrap_err();
+            assert!(error.contains(words), "{pattern}: {error}");
+        }
+    }
+}
