@@ -29,10 +29,10 @@ pub use model::{Flow, Node, OutcomeKind};
 pub use session::{Answer, Refusal, Screen, Session};
 pub use validate::ValidFlow;
 
-/// The flows built into the widget, by id.
+/// The flows built into the widget, by id (minified from `flows/` by build.rs).
 pub const BUILT_IN: [(&str, &str); 1] = [(
     "microsoft-authenticator",
-    include_str!("../../flows/microsoft-authenticator.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/microsoft-authenticator.json")),
 )];
 
 /// The JSON text of a built-in flow.
