@@ -30,11 +30,23 @@ build_tools() {
 }
 
 browsers() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+  # Debian's browsers and drivers; one apt-get update, and only for what is missing.
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # Debian has no geckodriver package; crates.io has it (about 5 minutes to build, once).
+  if ! command -v geckodriver >/dev/null; then
+    say "installing geckodriver from crates.io"
+    cargo install geckodriver --locked
   fi
 }
 

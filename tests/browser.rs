@@ -619,3 +619,62 @@ async fn the_host_hears_steps_outcomes_and_handoffs_but_never_answers() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn every_field_format_has_its_own_error_message() {
+    let flow = r#"{
+        "format": 1, "id": "formats", "version": "1", "title": "Formats", "summary": "Every field format.",
+        "language": "en", "start": "form",
+        "nodes": [
+            { "type": "fields", "id": "form", "text": "Your details", "next": "done", "fields": [
+                { "id": "name", "label": "Name", "required": true },
+                { "id": "mail", "label": "Email", "format": "email" },
+                { "id": "tel", "label": "Phone", "format": "phone" },
+                { "id": "when", "label": "When", "format": "date_time" },
+                { "id": "code", "label": "Code", "format": "pattern", "pattern": "[A-Z]{3}" },
+                { "id": "short", "label": "Short", "max_length": 3 } ] },
+            { "type": "outcome", "id": "done", "kind": "self_fix", "title": "Done" }
+        ]
+    }"#;
+    let w = Widget::mount(flow, Config::default()).await;
+    w.start().await;
+    for (field, value) in [
+        ("mail", "nope"),
+        ("tel", "call me"),
+        ("when", "yesterday"),
+        ("code", "ab1"),
+        ("short", "four"),
+    ] {
+        w.type_into(field, value).await;
+    }
+    w.submit_fields().await;
+    let summary = w.text(".gt-error-summary");
+    for message in [
+        "Enter this information",
+        "Enter an email address like name@example.com",
+        "Enter a phone number like +1 555 0100",
+        "Enter a date or time, like 3 May 09:15",
+        "Check what you typed",
+        "Use 3 characters or fewer",
+    ] {
+        assert!(
+            summary.contains(message),
+            "`{message}` missing from `{summary}`"
+        );
+    }
+    assert_eq!(
+        w.find("input[name='tel']")
+            .unwrap()
+            .get_attribute("type")
+            .as_deref(),
+        Some("tel")
+    );
+    assert_eq!(
+        w.find("input[name='mail']")
+            .unwrap()
+            .get_attribute("type")
+            .as_deref(),
+        Some("email")
+    );
+    assert_eq!(w.value_of("when"), "yesterday", "what was typed stays");
+}

@@ -186,6 +186,33 @@ test('the JavaScript API mounts, restarts and destroys', async () => {
   assert.ok(attributes.includes('support-email') && attributes.includes('flow-src'));
 });
 
+test('Print hides the rest of the page for the print, and puts it back', async () => {
+  await driver.get(`${server.url}/examples/intranet.html`);
+  const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  await walk(root, helpdeskWalk.steps);
+  // What the page shows at the moment it prints, recorded instead of a print dialog.
+  await driver.executeScript(() => {
+    window.print = () => {
+      window.printed = [...document.querySelectorAll('body *')]
+        .filter((el) => !el.closest('guided-troubleshooter') && el.getClientRects().length > 0
+          && !el.contains(document.querySelector('guided-troubleshooter')))
+        .map((el) => el.tagName.toLowerCase());
+    };
+  });
+  for (const button of await root.findElements(By.css('.gt-email .gt-actions button'))) {
+    if ((await button.getText()) === 'Print') await button.click();
+  }
+  assert.deepEqual(await driver.executeScript(() => window.printed), [], 'nothing beside the widget is shown while printing');
+  const shown = await driver.executeScript(() => [...document.querySelectorAll('.bar, h1, main > p')].every((el) => getComputedStyle(el).display !== 'none'));
+  assert.ok(shown, 'the page is back after printing');
+  await driver.sendDevToolsCommand('Emulation.setEmulatedMedia', { media: 'print' });
+  const hidden = await driver.executeScript((h) => ['.gt-back', '.gt-actions', '.gt-progress', '.gt-restart']
+    .map((css) => h.shadowRoot.querySelector(css)).filter(Boolean).every((el) => getComputedStyle(el).display === 'none'),
+    await driver.findElement(By.css('guided-troubleshooter')));
+  assert.ok(hidden, 'the printout has no buttons or links to press');
+  await driver.sendDevToolsCommand('Emulation.setEmulatedMedia', { media: '' });
+});
+
 test('removing the element cleans up', async () => {
   await driver.get(`${server.url}/examples/sign-in-help.html`);
   await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');

@@ -17,6 +17,22 @@ before(async () => {
 
 after(async () => server?.close());
 
+test('at 320 px wide (and so at 200% zoom of 640 px) nothing scrolls sideways', async () => {
+  const driver = await chromium({ width: 320, height: 640 });
+  try {
+    await driver.manage().window().setRect({ width: 320, height: 640 });
+    await driver.get(`${server.url}/`);
+    const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+    const overflow = () => driver.executeScript(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(await overflow(), 0, 'start screen');
+    await start(driver, root);
+    for (const s of helpdesk.steps) await step(driver, s, root);
+    assert.equal(await overflow(), 0, 'outcome with the email and the script');
+  } finally {
+    await driver.quit();
+  }
+});
+
 for (const [width, height] of SIZES) {
   test(`start, an error, the summary and a helpdesk outcome at ${width}x${height}`, async () => {
     const driver = await chromium({ width, height });
