@@ -20,7 +20,7 @@ test: setup-test lint unit browser e2e size
 
 # The gzip total of troubleshooter.js, the glue, the wasm and the stylesheet (KB). A guard
 # against regressions at today's size; the goal is under 100 (see the README).
-SIZE_BUDGET ?= 180
+SIZE_BUDGET ?= 192
 
 ## The release build in dist/.
 dist: setup-build

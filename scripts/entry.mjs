@@ -29,6 +29,16 @@ const entry = (await readFile('src/embed/troubleshooter.js', 'utf8'))
   .replace('__ATTRIBUTES__', `[${attributes.join(', ')}]`);
 await writeFile(join(dir, 'troubleshooter.js'), entry);
 
+// The service worker and its opt-in loader. The cache name carries a hash of the widget's files,
+// so every build with a change gets a new cache and the worker deletes the old ones.
+const widget = ['troubleshooter.js', glue, wasm, cssName];
+const version = createHash('sha256').update(widget.join('\n')).update(entry).digest('hex').slice(0, 16);
+const worker = (await readFile('src/embed/sw.js', 'utf8'))
+  .replace('__VERSION__', version)
+  .replace('__FILES__', JSON.stringify(widget.map((f) => `./${f}`)));
+await writeFile(join(dir, 'sw.js'), worker);
+await writeFile(join(dir, 'offline.js'), await readFile('src/embed/offline.js'));
+
 // With inject_scripts off, Trunk leaves its own <link data-trunk rel="rust"> tag behind.
 const index = join(dir, 'index.html');
 const html = await readFile(index, 'utf8');

@@ -52,6 +52,14 @@ pub struct Strings {
     pub mailto_note: &'static str,
     pub config_error_title: &'static str,
     pub loading: &'static str,
+    pub idle_title: &'static str,
+    pub idle_text: fn(u32) -> String,
+    pub idle_continue: &'static str,
+    pub finish: &'static str,
+    pub qr_email: &'static str,
+    pub qr_note: fn(&str) -> String,
+    pub links_title: &'static str,
+    pub print_ticket: &'static str,
 }
 
 // One table per language, so the tag identifies it (function pointers cannot be compared).
@@ -112,6 +120,14 @@ pub const EN: Strings = Strings {
     mailto_note: "(The rest of this message did not fit in the link. The full text is in the troubleshooter: copy or download it from there.)",
     config_error_title: "This troubleshooter is not set up correctly",
     loading: "Loading the troubleshooter…",
+    idle_title: "Are you still there?",
+    idle_text: |n| format!("To keep your answers private, this screen clears in {n} seconds."),
+    idle_continue: "I'm still here",
+    finish: "Finish and clear",
+    qr_email: "Scan with your phone's camera to open this email on your phone, then send it.",
+    qr_note: |reference| format!("(Shortened to fit the QR code. Reference: {reference}. The full text is on the printed ticket.)"),
+    links_title: "Take these links with you",
+    print_ticket: "Print ticket",
 };
 
 /// The table for a language tag, falling back to English. The second value says whether the

@@ -56,6 +56,8 @@ impl Widget {
             control: Default::default(),
             onevent,
             history: false,
+            kiosk: None,
+            persist: None,
         };
         yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         flush().await;

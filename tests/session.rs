@@ -259,3 +259,61 @@ fn lines_with_only_empty_placeholders_are_dropped_and_conditions_apply() {
         "the error line needs the error_shown flag"
     );
 }
+
+#[test]
+fn a_snapshot_restores_the_same_place_and_answers() {
+    let flow = Rc::new(ValidFlow::from_json(EXAMPLE).unwrap());
+    let check = |s: &Session| {
+        let restored = Session::restore(Rc::clone(&flow), &s.snapshot()).expect("restores");
+        assert_eq!(restored.screen(), s.screen());
+        assert_eq!(restored.path(), s.path());
+        assert_eq!(restored.summary(), s.summary());
+        for &node in s.path() {
+            assert_eq!(restored.answer_for(node), s.answer_for(node), "node {node}");
+        }
+    };
+    let mut s = Session::new(Rc::clone(&flow));
+    check(&s);
+    s.start();
+    check(&s);
+    choose(&mut s, 0);
+    choose(&mut s, 2);
+    check(&s);
+    let refused = fill(&mut s, &["PRN-4", "ada \"q\" @x", "line\\two"]);
+    assert!(refused.is_err());
+    check(&s);
+    fill(&mut s, &["042", "ada@contoso.com", "Jam ✓"]).unwrap();
+    check(&s);
+    s.back();
+    s.back();
+    check(&s);
+    choose(&mut s, 2);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    s.confirm();
+    check(&s);
+}
+
+#[test]
+fn a_snapshot_of_another_flow_version_or_a_changed_path_is_refused() {
+    let flow = Rc::new(ValidFlow::from_json(EXAMPLE).unwrap());
+    let mut s = Session::new(Rc::clone(&flow));
+    s.start();
+    choose(&mut s, 0);
+    let snapshot = s.snapshot();
+    assert!(Session::restore(Rc::clone(&flow), &snapshot.replace("\"1.0\"", "\"2.0\"")).is_none());
+    assert!(Session::restore(
+        Rc::clone(&flow),
+        &snapshot.replace("\"lights\"", "\"power\"")
+    )
+    .is_none());
+    assert!(Session::restore(
+        Rc::clone(&flow),
+        &snapshot.replace("\"office\"", "\"home\"")
+    )
+    .is_none());
+    assert!(Session::restore(Rc::clone(&flow), "not json").is_none());
+    let other = Rc::new(
+        ValidFlow::from_json(include_str!("../flows/microsoft-authenticator.json")).unwrap(),
+    );
+    assert!(Session::restore(other, &snapshot).is_none());
+}

@@ -7,14 +7,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, Response, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::{AppHandle, Callback};
+use yew::{AppHandle, AttrValue, Callback};
 
 use super::events;
-use super::settings::{self, FlowChoice, Settings};
+use super::settings::{self, FlowChoice, Mode, Settings};
 use crate::flow::{self, ValidFlow};
 use crate::i18n;
 use crate::ui::events::Control;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Kiosk};
 use crate::ui::{Root, RootProps, Setup};
 
 thread_local! {
@@ -145,12 +145,25 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
         Ok(flow) => {
             let mut mounted = inner.borrow_mut();
             mounted.flow = Some((settings.flow.clone(), Rc::clone(&flow)));
+            // The storage key names the flow and this element (its id, or its place on the page).
+            let persist = settings.persist.then(|| {
+                let who = Some(mounted.host.id())
+                    .filter(|id| !id.is_empty())
+                    .unwrap_or_else(|| mounted.uid.clone());
+                AttrValue::from(format!("troubleshooter:{}:{who}", flow.flow().id))
+            });
+            let kiosk = (settings.mode == Mode::Kiosk).then_some(Kiosk {
+                idle_seconds: settings.idle_seconds,
+                allow_navigation: settings.allow_navigation,
+            });
             Setup::Ready {
                 flow,
                 config: Rc::new(settings.config.clone()),
                 strings,
                 notices: Rc::new(notices),
                 history: settings.history,
+                kiosk,
+                persist,
             }
         }
         Err(problems) => {

@@ -8,7 +8,7 @@ use crate::i18n;
 pub const DEFAULT_FLOW: &str = "microsoft-authenticator";
 
 /// The attributes the element reads. Changing any of them updates the widget.
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 12] = [
     "flow",
     "flow-src",
     "org-name",
@@ -19,6 +19,8 @@ pub const ATTRIBUTES: [&str; 10] = [
     "mode",
     "history",
     "idle-seconds",
+    "allow-navigation",
+    "persist",
 ];
 
 /// Where the flow comes from.
@@ -54,6 +56,10 @@ pub struct Settings {
     pub history: bool,
     /// Kiosk mode: seconds without input before "Are you still there?".
     pub idle_seconds: u32,
+    /// Kiosk mode: links may open (otherwise they are shown as text and a QR code).
+    pub allow_navigation: bool,
+    /// Inline mode: answers survive a reload of the same tab.
+    pub persist: bool,
 }
 
 /// A value that could not be used, and what the widget did instead.
@@ -154,17 +160,51 @@ pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> (Settings, Vec<Notice>) {
             120
         }
     };
-    (
-        Settings {
-            flow,
-            config,
-            lang: strings.lang,
-            mode,
-            history,
-            idle_seconds,
-        },
-        notices,
-    )
+    let allow_navigation = switch(attr("allow-navigation"), "allow-navigation", &mut notices);
+    let persist = match attr("persist").as_deref().map(str::trim) {
+        None | Some("") | Some("none") => false,
+        Some("session") if mode == Mode::Kiosk => {
+            notices.push(Notice {
+                attribute: "persist",
+                message: "a kiosk never keeps answers; `persist` is ignored".into(),
+            });
+            false
+        }
+        Some("session") => true,
+        Some(other) => {
+            notices.push(Notice {
+                attribute: "persist",
+                message: format!("`{other}` is not `session`; nothing is kept"),
+            });
+            false
+        }
+    };
+    let settings = Settings {
+        flow,
+        config,
+        lang: strings.lang,
+        mode,
+        history,
+        idle_seconds,
+        allow_navigation,
+        persist,
+    };
+    (settings, notices)
+}
+
+/// A boolean attribute: absent or `false` is false; present, empty or `true` is true.
+fn switch(value: Option<String>, attribute: &'static str, notices: &mut Vec<Notice>) -> bool {
+    match value.as_deref().map(str::trim) {
+        None | Some("false") => false,
+        Some("") | Some("true") => true,
+        Some(other) => {
+            notices.push(Notice {
+                attribute,
+                message: format!("`{other}` is not `true` or `false`; using false"),
+            });
+            false
+        }
+    }
 }
 
 #[cfg(test)]
@@ -242,5 +282,21 @@ mod tests {
             (s.history, s.mode, s.idle_seconds, s.lang),
             (true, Mode::Kiosk, 30, "en")
         );
+    }
+
+    #[test]
+    fn kiosk_and_persistence_switches() {
+        let (s, notices) = read_map(&[
+            ("mode", "kiosk"),
+            ("allow-navigation", ""),
+            ("persist", "session"),
+        ]);
+        assert!(s.allow_navigation && !s.persist, "a kiosk keeps nothing");
+        assert_eq!(notices[0].attribute, "persist");
+        let (s, notices) = read_map(&[("persist", "session")]);
+        assert!(s.persist && notices.is_empty());
+        let (s, notices) = read_map(&[("persist", "forever"), ("allow-navigation", "maybe")]);
+        assert!(!s.persist && !s.allow_navigation);
+        assert_eq!(notices.len(), 2);
     }
 }

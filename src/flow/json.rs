@@ -35,6 +35,25 @@ impl Json<'_> {
     }
 }
 
+/// Writes a string as a JSON string literal.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A syntax error: where (1-based line and column) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
@@ -324,6 +343,19 @@ mod tests {
                 ("c".into(), Json::Object(vec![])),
             ])
         );
+    }
+
+    #[test]
+    fn quoted_strings_read_back() {
+        for text in [
+            "plain",
+            "quote \" and \\ slash",
+            "lines\r\nand\ttabs",
+            "bell \u{7}",
+            "é🔐",
+        ] {
+            assert_eq!(parse(&quote(text)).unwrap(), Json::String(text.into()));
+        }
     }
 
     #[test]

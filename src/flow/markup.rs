@@ -127,6 +127,14 @@ pub fn plain_text(inlines: &[Inline]) -> String {
         .collect()
 }
 
+/// Every run of a block, in order.
+pub fn block_runs(block: &Block) -> Vec<&Inline> {
+    match block {
+        Block::Paragraph(runs) => runs.iter().collect(),
+        Block::List { items, .. } => items.iter().flatten().collect(),
+    }
+}
+
 /// The plain words of a block; list items are joined with "; ".
 pub fn block_text(block: &Block) -> String {
     match block {

@@ -14,6 +14,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod pattern;
+pub mod qr;
 pub mod readability;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -6,13 +6,15 @@ use yew::prelude::*;
 
 use super::events::{Control, WidgetEvent};
 use super::form::FieldsScreen;
+use super::idle::IdleGuard;
 use super::info::InfoScreen;
 use super::outcome::OutcomeScreen;
 use super::progress::Progress;
 use super::question::QuestionScreen;
 use super::review::ReviewScreen;
 use super::start::StartScreen;
-use super::state::{Action, State};
+use super::state::{Action, Kiosk, State};
+use super::storage;
 use super::StateHandle;
 use crate::flow::{Config, Node, Screen, Session, ValidFlow};
 use crate::i18n::Strings;
@@ -40,6 +42,12 @@ pub struct AppProps {
     /// Whether the browser's Back button steps back through the widget.
     #[prop_or_default]
     pub history: bool,
+    /// Kiosk mode.
+    #[prop_or_default]
+    pub kiosk: Option<Kiosk>,
+    /// The sessionStorage key that keeps answers across a reload of the tab, when asked for.
+    #[prop_or_default]
+    pub persist: Option<AttrValue>,
 }
 
 impl PartialEq for AppProps {
@@ -51,6 +59,8 @@ impl PartialEq for AppProps {
             && self.notices == other.notices
             && self.control == other.control
             && self.history == other.history
+            && self.kiosk == other.kiosk
+            && self.persist == other.persist
     }
 }
 
@@ -61,16 +71,37 @@ pub fn App(props: &AppProps) -> Html {
         let props = props.clone();
         use_reducer(move || {
             let uid = Rc::from(props.uid.as_str());
+            // With persistence on, a reload of the tab comes back to where the person was.
+            let session = props
+                .persist
+                .as_deref()
+                .and_then(storage::load)
+                .and_then(|text| Session::restore(Rc::clone(&props.flow), &text))
+                .unwrap_or_else(|| Session::new(props.flow));
             State::new(
-                Session::new(props.flow),
+                session,
                 props.config,
                 props.strings,
                 uid,
                 props.onevent,
                 props.history,
+                props.kiosk,
             )
         })
     };
+    {
+        let (key, state) = (props.persist.clone(), state.clone());
+        use_effect_with(state.session.snapshot(), move |snapshot| {
+            if let Some(key) = key.as_deref() {
+                // Kept only while the person is on their way: the start screen and the end
+                // (completing the flow) clear it.
+                match state.session.screen() {
+                    Screen::Node(_) | Screen::Review(_) => storage::save(key, snapshot),
+                    Screen::Start | Screen::Outcome(_) => storage::clear(key),
+                }
+            }
+        });
+    }
     {
         let (control, dispatcher) = (props.control.clone(), state.dispatcher());
         use_effect_with(props.control.clone(), move |_| {
@@ -144,7 +175,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
-            <div class="gt" lang={flow.flow().language.clone()}>
+            <div class={classes!("gt", props.kiosk.is_some().then_some("gt-kiosk"))} lang={flow.flow().language.clone()}>
                 if !props.notices.is_empty() {
                     <div class="gt-setup-notice" role="note">
                         <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
@@ -152,6 +183,9 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <Progress />
                 { screen }
+                if let Some(kiosk) = props.kiosk {
+                    <IdleGuard idle_seconds={kiosk.idle_seconds} />
+                }
                 <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             </div>
         </ContextProvider<StateHandle>>

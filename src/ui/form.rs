@@ -53,7 +53,7 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
             }
             <Heading text={node.text.clone()} />
             if let Some(hint) = &node.hint {
-                <Rich class="gt-hint" blocks={session.rich(hint, &state.config)} />
+                <Rich class="gt-hint" blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
             }
             <form novalidate=true {onsubmit}>
             { for node.fields.iter().enumerate().map(|(k, field)| {
@@ -88,7 +88,7 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
                             if !field.required { <span class="gt-optional">{" "}{ strings.optional }</span> }
                         </label>
                         if let Some(hint) = &field.hint {
-                            <Rich class="gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} />
+                            <Rich class="gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
                         }
                         if let Some(problem) = problem.clone() {
                             <ErrorMessage id={error_id.clone()} message={problem} />

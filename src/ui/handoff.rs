@@ -5,13 +5,17 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
 use super::common::{handoff_used, use_state_handle};
+use super::qr::QrCode;
 use crate::flow::handoff::{encode, Email, PhoneScript, MAILTO_BUDGET};
+use crate::flow::qr::MAX_QR_TEXT;
 
 /// Props of [`EmailPanel`].
 #[derive(Properties, PartialEq)]
 pub struct EmailProps {
     /// The filled-in email.
     pub email: Email,
+    /// The handoff's reference, kept when the email is shortened for a QR code.
+    pub reference: AttrValue,
 }
 
 /// The prefilled email: a read-only preview and the ways to send it.
@@ -21,7 +25,10 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
     let strings = state.strings;
     let email = &props.email;
     let body_ref = use_node_ref();
+    let kiosk = state.kiosk.is_some();
     let mailto = email.mailto(MAILTO_BUDGET, strings.mailto_note);
+    // A QR code holds less than a link: a shorter email that carries the reference.
+    let qr_mailto = email.mailto(MAX_QR_TEXT, &(strings.qr_note)(&props.reference));
     // A data: link downloads without script and without a network request.
     let eml_href = format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml()));
     let onprint = {
@@ -49,14 +56,28 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
                 <dd><pre class="gt-email-body" tabindex="0" ref={body_ref.clone()}
                     aria-label={strings.email_body}>{ email.lines.join("\n") }</pre></dd>
             </dl>
-            <div class="gt-actions">
+            if kiosk {
+                // On a shared kiosk the email leaves on the person's own phone: no mail app here,
+                // and nothing copied or downloaded for the next person to find.
                 if email.to.is_some() {
-                    <a class="gt-button" part="button" href={mailto} onclick={handoff_used(&state, "open-email")}>{ strings.open_email }</a>
+                    <figure class="gt-qr-figure">
+                        <QrCode text={qr_mailto} label={strings.qr_email} />
+                        <figcaption>{ strings.qr_email }</figcaption>
+                    </figure>
                 }
-                <CopyButton label={strings.copy_email} text={email.text()} fallback={body_ref} action="copy-email" />
-                <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href} download="helpdesk-email.eml" onclick={handoff_used(&state, "download-email")}>{ strings.download_email }</a>
-                <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
-            </div>
+                <div class="gt-actions">
+                    <button type="button" class="gt-button" part="button" onclick={onprint}>{ strings.print_ticket }</button>
+                </div>
+            } else {
+                <div class="gt-actions">
+                    if email.to.is_some() {
+                        <a class="gt-button" part="button" href={mailto} onclick={handoff_used(&state, "open-email")}>{ strings.open_email }</a>
+                    }
+                    <CopyButton label={strings.copy_email} text={email.text()} fallback={body_ref} action="copy-email" />
+                    <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href} download="helpdesk-email.eml" onclick={handoff_used(&state, "download-email")}>{ strings.download_email }</a>
+                    <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
+                </div>
+            }
         </section>
     }
 }
@@ -91,9 +112,11 @@ pub fn PhonePanel(props: &PhoneProps) -> Html {
             <ol class="gt-script" ref={script_ref.clone()} tabindex="-1">
                 { for phone.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
             </ol>
-            <div class="gt-actions">
-                <CopyButton label={strings.copy_script} text={phone.text()} fallback={script_ref} action="copy-script" />
-            </div>
+            if state.kiosk.is_none() {
+                <div class="gt-actions">
+                    <CopyButton label={strings.copy_script} text={phone.text()} fallback={script_ref} action="copy-script" />
+                </div>
+            }
         </section>
     }
 }

@@ -23,7 +23,7 @@ pub fn InfoScreen(props: &NodeProps) -> Html {
         <section class="gt-screen gt-info">
             <BackLink />
             <Heading text={info.title.clone()} />
-            <Rich blocks={state.session.rich(&info.body, &state.config)} />
+            <Rich blocks={state.session.rich(&info.body, &state.config)} plain_links={state.plain_links()} />
             <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ state.strings.continue_ }</button>
         </section>
     }

@@ -4,10 +4,11 @@ use yew::prelude::*;
 
 use super::common::{use_state_handle, BackLink, Heading};
 use super::handoff::{EmailPanel, PhonePanel};
+use super::qr::QrCode;
 use super::question::NodeProps;
 use super::rich::{inline, Rich};
 use super::state::Action;
-use crate::flow::{Handoff, Node};
+use crate::flow::{markup, Handoff, Node};
 
 /// The end of a flow.
 #[function_component]
@@ -20,6 +21,24 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
     let strings = state.strings;
     let steps = session.rich_lines(&outcome.steps, &state.config);
     let handoff = Handoff::for_session(session, &state.config);
+    // The web links of the outcome, to take away by QR code from a kiosk.
+    let mut links: Vec<(String, String)> = Vec::new();
+    let body = outcome
+        .body
+        .as_deref()
+        .map(|b| session.rich(b, &state.config))
+        .unwrap_or_default();
+    let runs = body
+        .iter()
+        .flat_map(markup::block_runs)
+        .chain(steps.iter().flatten());
+    for run in runs {
+        if let markup::Inline::Link { text, href } = run {
+            if href.starts_with("https:") && !links.iter().any(|(_, h)| h == href) {
+                links.push((text.clone(), href.clone()));
+            }
+        }
+    }
     let onrestart = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Restart))
@@ -29,12 +48,12 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
             <BackLink />
             <Heading text={outcome.title.clone()} />
             if let Some(body) = &outcome.body {
-                <Rich blocks={session.rich(body, &state.config)} />
+                <Rich blocks={session.rich(body, &state.config)} plain_links={state.plain_links()} />
             }
             if !steps.is_empty() {
                 <h3 class="gt-subheading">{ strings.steps_title }</h3>
                 <ol class="gt-steps">
-                    { for steps.iter().map(|runs| html! { <li>{ inline(runs) }</li> }) }
+                    { for steps.iter().map(|runs| html! { <li>{ inline(runs, state.plain_links()) }</li> }) }
                 </ol>
             }
             if let Some(handoff) = handoff {
@@ -42,14 +61,32 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
                     <p class="gt-warning"><strong>{ strings.withheld }</strong></p>
                 }
                 if let Some(email) = handoff.email.clone() {
-                    <EmailPanel {email} />
+                    <EmailPanel {email} reference={handoff.reference.clone()} />
                 }
                 if let Some(phone) = handoff.phone.clone() {
                     <PhonePanel {phone} />
                 }
                 <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference }</code></p>
             }
-            <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart}>{ strings.start_again }</button>
+            if state.plain_links() && !links.is_empty() {
+                <section class="gt-panel gt-links" part="panel" aria-labelledby={state.id("links-title")}>
+                    <h3 class="gt-subheading" id={state.id("links-title")}>{ strings.links_title }</h3>
+                    <ul class="gt-link-list">
+                    { for links.iter().map(|(text, href)| html! {
+                        <li>
+                            <QrCode text={href.clone()} label={text.clone()} />
+                            <span>{ text.clone() }<br /><span class="gt-url">{ href.clone() }</span></span>
+                        </li>
+                    }) }
+                    </ul>
+                </section>
+            }
+            if state.kiosk.is_some() {
+                // On a kiosk, ending the visit clears everything for the next person.
+                <button type="button" class="gt-button gt-restart" part="button" onclick={onrestart}>{ strings.finish }</button>
+            } else {
+                <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart}>{ strings.start_again }</button>
+            }
         </section>
     }
 }

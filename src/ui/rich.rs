@@ -15,6 +15,9 @@ pub struct RichProps {
     /// Extra class, such as `gt-hint`.
     #[prop_or_default]
     pub class: Classes,
+    /// Show links as text with their address, not as links (a kiosk's visitors stay on it).
+    #[prop_or_default]
+    pub plain_links: bool,
 }
 
 /// Renders paragraphs, lists, bold text and links.
@@ -22,31 +25,35 @@ pub struct RichProps {
 pub fn Rich(props: &RichProps) -> Html {
     html! {
         <div class={classes!("gt-rich", props.class.clone())} id={props.id.clone()}>
-            { for props.blocks.iter().map(block) }
+            { for props.blocks.iter().map(|b| block(b, props.plain_links)) }
         </div>
     }
 }
 
-fn block(block: &Block) -> Html {
+fn block(block: &Block, plain_links: bool) -> Html {
+    let item = |runs: &Vec<Inline>| html! { <li>{ inline(runs, plain_links) }</li> };
     match block {
-        Block::Paragraph(runs) => html! { <p>{ inline(runs) }</p> },
+        Block::Paragraph(runs) => html! { <p>{ inline(runs, plain_links) }</p> },
         Block::List {
             ordered: true,
             items,
-        } => html! { <ol>{ for items.iter().map(|i| html! { <li>{ inline(i) }</li> }) }</ol> },
+        } => html! { <ol>{ for items.iter().map(item) }</ol> },
         Block::List {
             ordered: false,
             items,
-        } => html! { <ul>{ for items.iter().map(|i| html! { <li>{ inline(i) }</li> }) }</ul> },
+        } => html! { <ul>{ for items.iter().map(item) }</ul> },
     }
 }
 
-/// Renders one line of inline markup.
-pub fn inline(runs: &[Inline]) -> Html {
+/// Renders one line of inline markup; with `plain_links`, a link is its words and address.
+pub fn inline(runs: &[Inline], plain_links: bool) -> Html {
     runs.iter()
         .map(|run| match run {
             Inline::Text(text) => html! { { text.clone() } },
             Inline::Bold(text) => html! { <strong>{ text.clone() }</strong> },
+            Inline::Link { text, href } if plain_links => html! {
+                <span class="gt-plain-link">{ text.clone() }{" ("}<span class="gt-url">{ href.clone() }</span>{")"}</span>
+            },
             // Help pages open beside the widget, so the person keeps their place in it.
             Inline::Link { text, href } if href.starts_with("https:") => html! {
                 <a href={href.clone()} target="_blank" rel="noopener noreferrer">

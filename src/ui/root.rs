@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::events::{Control, WidgetEvent};
+use super::state::Kiosk;
 use super::{App, SetupError};
 use crate::flow::{Config, ValidFlow};
 use crate::i18n::Strings;
@@ -29,6 +30,10 @@ pub enum Setup {
         notices: Rc<Vec<String>>,
         /// Browser Back integration.
         history: bool,
+        /// Kiosk mode.
+        kiosk: Option<Kiosk>,
+        /// The sessionStorage key for `persist="session"`.
+        persist: Option<AttrValue>,
     },
 }
 
@@ -70,10 +75,12 @@ pub fn Root(props: &RootProps) -> Html {
             strings,
             notices,
             history,
+            kiosk,
+            persist,
         } => html! {
             <App key={Rc::as_ptr(flow) as usize} flow={Rc::clone(flow)} config={Rc::clone(config)} strings={*strings}
                 uid={props.uid.clone()} notices={Rc::clone(notices)} control={props.control.clone()}
-                onevent={props.onevent.clone()} history={*history} />
+                onevent={props.onevent.clone()} history={*history} kiosk={*kiosk} persist={persist.clone()} />
         },
     }
 }

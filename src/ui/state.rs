@@ -34,6 +34,17 @@ pub struct State {
     pub history: Option<BrowserHistory>,
     /// The last screen change came from the browser's Back button.
     pub via_browser: bool,
+    /// Kiosk mode, when the page is a shared help kiosk.
+    pub kiosk: Option<Kiosk>,
+}
+
+/// How a shared help kiosk behaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kiosk {
+    /// Seconds without input before "Are you still there?".
+    pub idle_seconds: u32,
+    /// Links may open; otherwise they are shown as text and QR codes.
+    pub allow_navigation: bool,
 }
 
 /// The widget's entries in the browser's history: one per screen it moved forward to, all with
@@ -98,6 +109,7 @@ impl State {
         uid: Rc<str>,
         onevent: Callback<WidgetEvent>,
         history: bool,
+        kiosk: Option<Kiosk>,
     ) -> Self {
         State {
             session,
@@ -111,7 +123,14 @@ impl State {
             onevent,
             history: history.then(BrowserHistory::default),
             via_browser: false,
+            kiosk,
         }
+    }
+
+    /// Whether links are shown as text (and QR codes) instead of opening: a kiosk's visitors
+    /// must not leave it.
+    pub fn plain_links(&self) -> bool {
+        self.kiosk.is_some_and(|k| !k.allow_navigation)
     }
 
     /// An element id unique to this widget.

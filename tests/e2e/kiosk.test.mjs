@@ -1,0 +1,142 @@
+// Help kiosks, end to end: offline after one visit (reload with the server gone), the idle
+// prompt and reset with no trace of the answers, the QR code decoding to the email, links shown
+// rather than opened; and persist="session" on ordinary pages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import jsQR from 'jsqr';
+import { serve } from './server.mjs';
+import { chromium } from './browser.mjs';
+import { walks, onePerOutcome, widgetRoot, heading, start, step, By } from './widget.mjs';
+
+let server;
+let driver;
+let byOutcome;
+
+before(async () => {
+  server = await serve({ mounts: { '/': 'dist', '/test/': 'tests/e2e/pages' } });
+  driver = await chromium({ width: 1280, height: 900 });
+  byOutcome = Object.fromEntries(onePerOutcome(walks('flows/microsoft-authenticator.json')).map((w) => [w.outcome, w]));
+});
+
+after(async () => {
+  await driver?.quit();
+  await server?.close();
+});
+
+async function walk(root, steps) {
+  await start(driver, root);
+  for (const s of steps) await step(driver, s, root);
+}
+
+/** Draws a QR code's squares into pixels and reads it with jsQR. */
+async function readQr(root, css) {
+  const { d, view } = await driver.executeScript((host, sel) => {
+    const svg = host.shadowRoot.querySelector(sel);
+    return { d: svg.querySelector('path').getAttribute('d'), view: Number(svg.getAttribute('viewBox').split(' ')[2]) };
+  }, await driver.findElement(By.css('guided-troubleshooter')), css);
+  const scale = 4;
+  const side = view * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (const square of d.split('M').filter(Boolean)) {
+    const [x, y] = square.split('h')[0].split(' ').map(Number);
+    for (let dy = 0; dy < scale; dy++) {
+      for (let dx = 0; dx < scale; dx++) {
+        const i = ((y * scale + dy) * side + (x * scale + dx)) * 4;
+        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
+      }
+    }
+  }
+  return jsQR(pixels, side, side)?.data ?? null;
+}
+
+test('the kiosk works offline after one visit, including a reload', async () => {
+  const own = await serve({ mounts: { '/': 'dist' } });
+  try {
+    await driver.get(`${own.url}/examples/kiosk.html`);
+    await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+    await driver.wait(async () => (await driver.executeScript(() => document.documentElement.dataset.offlineReady)) === 'true',
+      15_000, 'the service worker kept the page');
+  } finally {
+    await own.close();
+  }
+  await driver.navigate().refresh();
+  const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  await walk(root, byOutcome['out-helpdesk'].steps);
+  assert.equal(await heading(driver, root), 'Ask your IT helpdesk to reset your sign-in', 'an outcome, with the server gone');
+  await driver.executeScript(() => navigator.serviceWorker.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))));
+});
+
+test('a kiosk outcome gives the email as a QR code, with nothing to copy or download', async () => {
+  await driver.get(`${server.url}/test/kiosk-idle.html`);
+  const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  await driver.executeScript(() => document.querySelector('guided-troubleshooter').setAttribute('idle-seconds', '3600'));
+  await walk(root, byOutcome['out-helpdesk'].steps);
+  const decoded = await readQr(root, '.gt-email .gt-qr');
+  assert.ok(decoded?.startsWith('mailto:helpdesk@contoso.com?subject='), decoded);
+  const params = new URLSearchParams(decoded.split('?')[1].replaceAll('+', '%2B'));
+  const host = await driver.findElement(By.css('guided-troubleshooter'));
+  const [subject, body] = await driver.executeScript((h) => [h.shadowRoot.querySelector('.gt-email-subject').textContent, h.shadowRoot.querySelector('.gt-email-body').textContent], host);
+  assert.equal(params.get('subject'), subject);
+  const sent = params.get('body').replaceAll('\r\n', '\n');
+  const reference = (await (await root.findElement(By.css('.gt-reference code'))).getText());
+  assert.ok(sent === body || (body.startsWith(sent.split('\n\n(Shortened')[0]) && sent.includes(`Reference: ${reference}.`)),
+    'the whole email, or its first lines and the reference');
+  const actions = await (await root.findElement(By.css('.gt-email'))).getText();
+  assert.ok(!actions.includes('Copy') && !actions.includes('Download') && !actions.includes('Open in email app'), actions);
+  assert.ok(actions.includes('Print ticket'));
+  assert.equal((await root.findElements(By.css('.gt-phone button'))).length, 0, 'no copying the script');
+  assert.equal((await root.findElements(By.css('.gt-outcome a[href^="https:"]'))).length, 0, 'links do not leave the kiosk');
+  const link = await readQr(root, '.gt-links .gt-qr');
+  assert.equal(link, 'https://mysignins.microsoft.com/security-info');
+  await (await root.findElement(By.css('.gt-restart'))).click();
+  await root.findElement(By.css('.gt-start'));
+});
+
+test('after the idle time a prompt counts down, then everything is cleared', async () => {
+  await driver.get(`${server.url}/test/kiosk-idle.html`);
+  const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  await walk(root, byOutcome['out-helpdesk'].steps.slice(0, 8));
+  const typed = 'Ada Lovelace';
+  const before = await driver.executeScript((h) => h.shadowRoot.innerHTML, await driver.findElement(By.css('guided-troubleshooter')));
+  assert.ok(before.includes('Check your answers') && before.includes(typed), 'the summary shows the answers');
+  const prompt = await driver.wait(async () => (await root.findElements(By.css('.gt-idle')))[0], 12_000, 'no idle prompt');
+  assert.match(await prompt.getText(), /Are you still there\?[\s\S]*clears in \d+ seconds/);
+  const focused = await driver.executeScript(() => document.querySelector('guided-troubleshooter').shadowRoot.activeElement?.textContent);
+  assert.equal(focused, "I'm still here", 'focus on the button that keeps the answers');
+  await driver.wait(async () => (await root.findElements(By.css('.gt-start'))).length === 1, 12_000, 'no reset');
+  const after = await driver.executeScript((h) => h.shadowRoot.innerHTML, await driver.findElement(By.css('guided-troubleshooter')));
+  for (const trace of [typed, 'ada@contoso.com', 'Check your answers', 'My phone is lost']) {
+    assert.ok(!after.includes(trace), `"${trace}" is still in the page`);
+  }
+  assert.equal(await driver.executeScript(() => sessionStorage.length + localStorage.length), 0);
+});
+
+test('"I\'m still here" keeps the answers', async () => {
+  await driver.get(`${server.url}/test/kiosk-idle.html`);
+  const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  await walk(root, byOutcome['out-helpdesk'].steps.slice(0, 2));
+  const where = await heading(driver, root);
+  const button = await driver.wait(async () => (await root.findElements(By.css('.gt-idle button')))[0], 12_000);
+  await button.click();
+  assert.equal((await root.findElements(By.css('.gt-idle'))).length, 0);
+  assert.equal(await heading(driver, root), where);
+});
+
+test('persist="session" keeps answers across a reload, and Start again clears them', async () => {
+  await driver.get(`${server.url}/test/persist.html`);
+  let root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  await walk(root, byOutcome['out-helpdesk'].steps.slice(0, 3));
+  const where = await heading(driver, root);
+  await driver.navigate().refresh();
+  root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-question');
+  assert.equal(await heading(driver, root), where, 'the same question after a reload');
+  await (await root.findElement(By.css('.gt-back'))).click();
+  const chosen = await driver.executeScript((h) => h.shadowRoot.querySelector('input[type=radio]:checked')?.value,
+    await driver.findElement(By.css('guided-troubleshooter')));
+  assert.equal(chosen, byOutcome['out-helpdesk'].steps[2].option, 'and the earlier answer');
+  assert.equal(await driver.executeScript(() => Object.keys(sessionStorage).join()), 'troubleshooter:microsoft-authenticator:help');
+  while ((await root.findElements(By.css('.gt-back'))).length) await (await root.findElement(By.css('.gt-back'))).click();
+  assert.equal(await driver.executeScript(() => sessionStorage.length), 0, 'the start screen keeps nothing');
+  await driver.navigate().refresh();
+  await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+});
