@@ -8,7 +8,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 # wasm-opt comes from the npm package binaryen (see Trunk.toml).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: demo test dist lint unit browser e2e size setup-build setup-test
+.PHONY: demo test dist lint unit browser e2e size bench setup-build setup-test
 
 ## Build and serve the demo page at http://127.0.0.1:8080/
 demo: setup-build
@@ -48,3 +48,8 @@ e2e: dist
 
 size: dist
 	node scripts/size.mjs dist --budget $(SIZE_BUDGET)
+
+## Size, load time, step latency and memory, side by side with SurveyJS (target/bench/).
+bench: setup-test dist
+	cargo bench --bench engine
+	node bench/run.mjs

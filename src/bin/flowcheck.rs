@@ -6,6 +6,7 @@
 //! flowcheck paths FILE [--json]                 every way to each outcome
 //! flowcheck render FILE --answers ANSWERS.json  the email and phone script of those answers
 //! flowcheck readability FILE                    the reading grade of every screen
+//! flowcheck generate NODES ROWS                 a valid flow of that size, for benchmarks
 //! flowcheck schema                              the JSON Schema of the format
 //! ```
 //! Exit status: 0 when all is well, 1 when a flow has errors (or an outcome is unreachable),
@@ -54,6 +55,13 @@ mod cli {
             ["paths", file, "--json"] => paths(file, true),
             ["render", file, "--answers", answers] => render(file, answers),
             ["readability", file] => readability(file),
+            ["generate", nodes, rows] => match (nodes.parse(), rows.parse()) {
+                (Ok(nodes), Ok(rows)) => {
+                    println!("{}", troubleshooter::flow::generate::layered(nodes, rows));
+                    Ok(true)
+                }
+                _ => Err(USAGE.to_owned()),
+            },
             ["schema"] => {
                 println!("{}", troubleshooter::flow::schema::json());
                 Ok(true)

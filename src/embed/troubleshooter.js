@@ -40,6 +40,12 @@ export async function mount(element, config = {}) {
   };
 }
 
+/** Bytes of WebAssembly memory in use by all widgets on the page (for benchmarks). */
+export async function wasmMemoryBytes() {
+  const exports = await start();
+  return exports.memory.buffer.byteLength;
+}
+
 function attributesOf(element) {
   const config = {};
   for (const name of attributes) {

@@ -17,13 +17,13 @@ const WEBKITDRIVER = process.env.WEBKITDRIVER ?? '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** A new headless Chromium session with a window of `width` x `height`. */
-export async function chromium({ width = 1280, height = 800 } = {}) {
+export async function chromium({ width = 1280, height = 800, args = [] } = {}) {
   const options = new chrome.Options()
     .setChromeBinaryPath(CHROMIUM)
     .addArguments(
       '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic', `--window-size=${width},${height}`,
+      '--no-first-run', '--disable-quic', `--window-size=${width},${height}`, ...args,
     );
   const prefs = new logging.Preferences();
   prefs.setLevel(logging.Type.BROWSER, logging.Level.ALL);

@@ -1,0 +1,219 @@
+// make bench: what the widget costs a page, measured side by side in one run with SurveyJS (the
+// client-side library a web team would otherwise pick) and a static HTML floor, in headless
+// Chromium on 127.0.0.1. Prints a table and writes target/bench/results.json and results.md.
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile, readdir } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { serve } from '../tests/e2e/server.mjs';
+import { chromium } from '../tests/e2e/browser.mjs';
+import { toSurvey } from './to-surveyjs.mjs';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 500);
+const OUT = 'target/bench';
+await mkdir(OUT, { recursive: true });
+
+const flowcheck = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
+
+// The flows and walks: the built-in flow's walk to the helpdesk (the longest ordinary visit),
+// and the deepest path (first option every time) through a generated flow of 1,000 nodes.
+const builtIn = JSON.parse(await readFile('flows/microsoft-authenticator.json', 'utf8'));
+const walks = JSON.parse(flowcheck('paths', 'flows/microsoft-authenticator.json', '--json')).walks;
+const helpdesk = walks.filter((w) => w.outcome === 'out-helpdesk').sort((a, b) => a.steps.length - b.steps.length)[0];
+await writeFile(`${OUT}/generated.json`, flowcheck('generate', '1000', '100'));
+const generated = JSON.parse(await readFile(`${OUT}/generated.json`, 'utf8'));
+const deep = [];
+for (let id = generated.start, node; (node = generated.nodes.find((n) => n.id === id)).type === 'question'; id = node.options[0].next) {
+  deep.push({ kind: 'question', node: node.id, option: node.options[0].id, index: 0 });
+}
+const cases = {
+  'built-in flow': { flow: builtIn, steps: helpdesk.steps, ours: '/bench/ours.html', survey: 'builtin' },
+  'generated 1,000 nodes': { flow: generated, steps: deep, ours: '/bench/ours.html?flow=/data/generated.json', survey: 'generated' },
+};
+for (const [, c] of Object.entries(cases)) {
+  await writeFile(`${OUT}/${c.survey}.survey.json`, JSON.stringify(toSurvey(c.flow, c.steps.filter((s) => s.kind !== 'review'))));
+}
+
+const server = await serve({
+  mounts: { '/': 'dist', '/bench/': 'bench/pages', '/vendor/core/': 'node_modules/survey-core', '/vendor/ui/': 'node_modules/survey-js-ui', '/data/': OUT },
+});
+
+// Size: every file each page loads.
+const widgetFiles = (await readdir('dist')).filter((f) => /^(troubleshooter\.js|widget-[0-9a-f]+(\.js|_bg\.wasm|\.css))$/.test(f)).map((f) => `dist/${f}`);
+const variants = {
+  ours: [...widgetFiles],
+  surveyjs: ['node_modules/survey-core/survey.core.min.js', 'node_modules/survey-js-ui/survey-js-ui.min.js', 'node_modules/survey-core/survey-core.min.css', `${OUT}/builtin.survey.json`],
+  static: ['bench/pages/static.html'],
+};
+const size = {};
+for (const [name, files] of Object.entries(variants)) {
+  size[name] = { raw: 0, gzip: 0, brotli: 0, files: {} };
+  for (const file of files) {
+    const bytes = await readFile(file);
+    const row = {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+    size[name].files[file.split('/').pop()] = row;
+    for (const k of ['raw', 'gzip', 'brotli']) size[name][k] += row[k];
+  }
+}
+
+const driver = await chromium({ width: 1280, height: 900, args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const results = { date: new Date().toISOString(), size, load: {}, steps: {}, memory: {} };
+
+try {
+  await driver.sendDevToolsCommand('Network.enable', {});
+  await driver.sendDevToolsCommand('Network.setCacheDisabled', { cacheDisabled: true });
+
+  // Load: navigation start to the first screen on the page and focusable, cold, each rate.
+  const pages = { ours: cases['built-in flow'].ours, surveyjs: '/bench/surveyjs.html?survey=/data/builtin.survey.json', static: '/bench/static.html' };
+  for (const rate of [1, 4]) {
+    await driver.sendDevToolsCommand('Emulation.setCPUThrottlingRate', { rate });
+    for (const [name, path] of Object.entries(pages)) {
+      const times = [];
+      for (let i = 0; i < LOADS; i++) {
+        await driver.get('about:blank');
+        await driver.get(`${server.url}${path}`);
+        const t = await driver.wait(() => driver.executeScript(() => window.__firstScreen), 30_000, `${name} never showed its first screen`);
+        times.push(t);
+      }
+      results.load[`${name} ${rate}x`] = { median: median(times), min: Math.min(...times), max: Math.max(...times), runs: times.length };
+    }
+  }
+  await driver.sendDevToolsCommand('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+  // Step latency: a Continue (or Next) activation to the next screen's heading in the DOM.
+  for (const [label, c] of Object.entries(cases)) {
+    for (const name of ['ours', 'surveyjs']) {
+      const path = name === 'ours' ? c.ours : `/bench/surveyjs.html?survey=/data/${c.survey}.survey.json`;
+      await driver.get(`${server.url}${path}`);
+      await driver.wait(() => driver.executeScript(() => window.__firstScreen), 30_000);
+      const times = await driver.executeAsyncScript(walkInPage, name, c.steps.filter((s) => s.kind !== 'review' || name === 'ours'), 1);
+      results.steps[`${name} ${label}`] = { median: median(times), p95: pct(times, 0.95), steps: times.length };
+    }
+  }
+
+  // Memory after restarts and walks, with garbage collection forced before each reading.
+  for (const name of ['ours', 'surveyjs']) {
+    const path = name === 'ours' ? cases['built-in flow'].ours : '/bench/surveyjs.html?survey=/data/builtin.survey.json';
+    await driver.get(`${server.url}${path}`);
+    await driver.wait(() => driver.executeScript(() => window.__firstScreen), 30_000);
+    const readings = [];
+    for (const done of [0, Math.round(RESTARTS / 5), RESTARTS]) {
+      const todo = done - (readings.at(-1)?.walks ?? 0);
+      if (todo > 0) await driver.executeAsyncScript(walkInPage, name, cases['built-in flow'].steps, todo);
+      readings.push({ walks: done, ...(await driver.executeAsyncScript(memoryInPage, name)) });
+    }
+    results.memory[name] = readings;
+  }
+} finally {
+  await driver.quit();
+  await server.close();
+}
+
+/** In the page: walks `steps` `times` times from the start, returning each step's milliseconds. */
+function walkInPage(name, steps, rounds, done) {
+  const frame = () => new Promise((r) => setTimeout(r, 0));
+  const host = document.querySelector('guided-troubleshooter');
+  const root = name === 'ours' ? host.shadowRoot : document;
+  const screenText = () => name === 'ours'
+    ? root.querySelector('.gt-screen .gt-heading')?.textContent
+    : document.querySelector('.sd-body, .sd-completedpage')?.textContent;
+  const changed = (before) => new Promise((resolve) => {
+    if (screenText() !== before) return resolve();
+    const watch = new MutationObserver(() => { if (screenText() !== before) { watch.disconnect(); resolve(); } });
+    watch.observe(root, { subtree: true, childList: true, characterData: true });
+  });
+  const act = async (prepare, press) => {
+    prepare();
+    await frame();
+    const before = screenText();
+    const t0 = performance.now();
+    press();
+    await changed(before);
+    return performance.now() - t0;
+  };
+  (async () => {
+    const times = [];
+    for (let round = 0; round < rounds; round++) {
+      if (name === 'ours') {
+        host.restart();
+        await frame();
+        times.push(await act(() => {}, () => root.querySelector('.gt-button-start').click()));
+        for (const s of steps) {
+          if (s.kind === 'question') {
+            times.push(await act(() => root.querySelector(`.gt-radio-input[value="${s.option}"]`).click(), () => root.querySelector('.gt-question button[type=submit]').click()));
+          } else if (s.kind === 'fields') {
+            times.push(await act(() => {
+              for (const [id, value] of s.values) {
+                const input = root.querySelector(`input[name="${id}"]`);
+                input.value = value;
+                input.dispatchEvent(new Event('input', { bubbles: true }));
+              }
+            }, () => root.querySelector('.gt-fields button[type=submit]').click()));
+          } else if (s.kind === 'info') {
+            times.push(await act(() => {}, () => root.querySelector('.gt-info .gt-button').click()));
+          } else if (s.kind === 'review') {
+            times.push(await act(() => {}, () => root.querySelector('.gt-review > .gt-button').click()));
+          }
+        }
+      } else {
+        const model = window.benchSurvey;
+        model.clear(true, true);
+        await frame();
+        times.push(await act(() => {}, () => document.querySelector('.sd-navigation__start-btn').click()));
+        for (const s of steps) {
+          const next = () => (document.querySelector('.sd-navigation__next-btn:not(.sd-action--hidden)') && model.isLastPage === false
+            ? document.querySelector('.sd-navigation__next-btn') : document.querySelector('.sd-navigation__complete-btn')).click();
+          if (s.kind === 'question') times.push(await act(() => model.setValue(s.node, s.option), next));
+          else if (s.kind === 'fields') times.push(await act(() => s.values.forEach(([id, v]) => v && model.setValue(id, v)), next));
+          else if (s.kind === 'info') times.push(await act(() => {}, next));
+        }
+      }
+    }
+    return times;
+  })().then((times) => done(times), (e) => done([String(e)]));
+}
+
+/** In the page: JS heap and WebAssembly memory after garbage collection. */
+function memoryInPage(name, done) {
+  window.gc?.();
+  setTimeout(async () => {
+    window.gc?.();
+    const wasm = name === 'ours' ? await window.benchMemory() : 0;
+    done({ heap: performance.memory.usedJSHeapSize, wasm });
+  }, 100);
+}
+
+// The table.
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}` : '-');
+const lines = [];
+lines.push('| size (what a page loads) | ours | SurveyJS | static | ours / SurveyJS |', '| --- | ---: | ---: | ---: | ---: |');
+for (const k of ['raw', 'gzip', 'brotli']) lines.push(`| ${k} | ${kb(size.ours[k])} | ${kb(size.surveyjs[k])} | ${kb(size.static[k])} | ${ratio(size.ours[k], size.surveyjs[k])} |`);
+lines.push('', `| load to first screen (median of ${LOADS} cold loads, min-max) | ours | SurveyJS | static | ours / SurveyJS |`, '| --- | ---: | ---: | ---: | ---: |');
+for (const rate of [1, 4]) {
+  const cell = (n) => { const r = results.load[`${n} ${rate}x`]; return `${ms(r.median)} (${r.min.toFixed(0)}-${r.max.toFixed(0)})`; };
+  lines.push(`| CPU ${rate}x | ${cell('ours')} | ${cell('surveyjs')} | ${cell('static')} | ${ratio(results.load[`ours ${rate}x`].median, results.load[`surveyjs ${rate}x`].median)} |`);
+}
+lines.push('', '| step latency (activation to next heading in the DOM) | ours median | ours p95 | SurveyJS median | SurveyJS p95 | p95 ours / SurveyJS |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const label of Object.keys(cases)) {
+  const o = results.steps[`ours ${label}`];
+  const s = results.steps[`surveyjs ${label}`];
+  lines.push(`| ${label} (${o.steps} / ${s.steps} steps) | ${ms(o.median)} | ${ms(o.p95)} | ${ms(s.median)} | ${ms(s.p95)} | ${ratio(o.p95, s.p95)} |`);
+}
+lines.push('', '| memory after walks (GC first) | JS heap, ours | wasm memory, ours | JS heap, SurveyJS |', '| --- | ---: | ---: | ---: |');
+results.memory.ours.forEach((r, i) => {
+  const s = results.memory.surveyjs[i];
+  lines.push(`| after ${r.walks} walks | ${kb(r.heap)} | ${kb(r.wasm)} | ${kb(s.heap)} |`);
+});
+const table = lines.join('\n');
+console.log(table);
+await writeFile(`${OUT}/results.json`, JSON.stringify(results, null, 2));
+await writeFile(`${OUT}/results.md`, `# Benchmark, ${results.date}\n\n${table}\n`);
+console.log(`\nwritten: ${OUT}/results.json, ${OUT}/results.md`);
