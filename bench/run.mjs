@@ -61,6 +61,8 @@ for (const [name, files] of Object.entries(variants)) {
 }
 
 const driver = await chromium({ width: 1280, height: 900, args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+// Hundreds of walks run inside one script call.
+await driver.manage().setTimeouts({ script: 20 * 60_000 });
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 const results = { date: new Date().toISOString(), size, load: {}, steps: {}, memory: {} };
