@@ -40,6 +40,11 @@ const server = await serve({
 
 // Size: every file each page loads.
 const widgetFiles = (await readdir('dist')).filter((f) => /^(troubleshooter\.js|widget-[0-9a-f]+(\.js|_bg\.wasm|\.css))$/.test(f)).map((f) => `dist/${f}`);
+const wasmFile = widgetFiles.find((f) => f.endsWith('.wasm'));
+if (!wasmFile || (await readFile(wasmFile)).length > 1.5 * 1024 * 1024) {
+  // `trunk serve` (make demo) leaves a debug build in dist/; numbers from it would mislead.
+  throw new Error('dist/ does not hold a release build: run `make bench` (or `make dist`) first');
+}
 const variants = {
   ours: [...widgetFiles],
   surveyjs: ['node_modules/survey-core/survey.core.min.js', 'node_modules/survey-js-ui/survey-js-ui.min.js', 'node_modules/survey-core/survey-core.min.css', `${OUT}/builtin.survey.json`],
