@@ -160,6 +160,30 @@ impl Widget {
         self.type_into("upn", "ada@contoso.com").await;
         self.submit_fields().await;
     }
+
+    /// From the start screen to "Your details for the helpdesk", along the sign-in path where
+    /// `app` is what happened to Authenticator and no other way works.
+    async fn to_details(&self, app: &str) {
+        self.start().await;
+        for option in ["work", "approve", app, "none"] {
+            self.choose(option).await;
+        }
+        self.click(".gt-info .gt-button").await;
+        self.choose("no").await;
+        self.choose("no").await;
+    }
+
+    /// From the start screen to the helpdesk outcome of an unknown error code.
+    async fn to_error_outcome(&self) {
+        self.start().await;
+        self.choose("work").await;
+        self.choose("error").await;
+        self.type_into("error_code", "AADSTS99999").await;
+        self.submit_fields().await;
+        self.choose("no").await;
+        self.details().await;
+        self.click(".gt-review > .gt-button").await;
+    }
 }
 
 impl Drop for Widget {
@@ -243,13 +267,7 @@ async fn a_question_without_a_choice_shows_a_linked_error_and_takes_focus() {
 #[wasm_bindgen_test]
 async fn field_errors_are_shown_inline_and_in_the_summary_and_nothing_typed_is_lost() {
     let w = Widget::built_in().await;
-    w.start().await;
-    for option in ["work", "approve", "signed-out", "none"] {
-        w.choose(option).await;
-    }
-    w.click(".gt-info .gt-button").await;
-    w.choose("no").await;
-    w.choose("no").await;
+    w.to_details("signed-out").await;
     assert_eq!(w.heading(), "Your details for the helpdesk");
 
     w.type_into("upn", "ada at contoso").await;
@@ -327,13 +345,7 @@ async fn a_pattern_field_uses_its_own_message_and_a_code_gets_a_warning() {
 #[wasm_bindgen_test]
 async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
     let w = Widget::built_in().await;
-    w.start().await;
-    for option in ["work", "approve", "lost", "none"] {
-        w.choose(option).await;
-    }
-    w.click(".gt-info .gt-button").await;
-    w.choose("no").await;
-    w.choose("no").await;
+    w.to_details("lost").await;
     w.details().await;
     assert_eq!(w.heading(), "Check your answers");
     w.assert_focus_on_heading();
@@ -400,13 +412,7 @@ async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
 #[wasm_bindgen_test]
 async fn change_returns_to_the_question_then_back_to_the_summary() {
     let w = Widget::built_in().await;
-    w.start().await;
-    for option in ["work", "approve", "signed-out", "none"] {
-        w.choose(option).await;
-    }
-    w.click(".gt-info .gt-button").await;
-    w.choose("no").await;
-    w.choose("no").await;
+    w.to_details("signed-out").await;
     w.details().await;
 
     let change = w.all(".gt-summary-row .gt-link");
@@ -494,14 +500,7 @@ async fn self_fix_not_supported_and_call_vendor_outcomes() {
 #[wasm_bindgen_test]
 async fn copy_either_copies_or_selects_the_text_and_says_so() {
     let w = Widget::built_in().await;
-    w.start().await;
-    w.choose("work").await;
-    w.choose("error").await;
-    w.type_into("error_code", "AADSTS99999").await;
-    w.submit_fields().await;
-    w.choose("no").await;
-    w.details().await;
-    w.click(".gt-review > .gt-button").await;
+    w.to_error_outcome().await;
     w.click(".gt-email .gt-actions button").await;
     // The clipboard answers asynchronously; wait for the status, without a fixed sleep.
     let mut status = String::new();
@@ -546,14 +545,7 @@ async fn gloo_timers_tick() {
 #[wasm_bindgen_test]
 async fn no_support_email_still_offers_copy_download_and_print() {
     let w = Widget::mount(flow::built_in(BUILT_IN).unwrap(), Config::default()).await;
-    w.start().await;
-    w.choose("work").await;
-    w.choose("error").await;
-    w.type_into("error_code", "AADSTS99999").await;
-    w.submit_fields().await;
-    w.choose("no").await;
-    w.details().await;
-    w.click(".gt-review > .gt-button").await;
+    w.to_error_outcome().await;
     assert!(w
         .text(".gt-email")
         .contains("No helpdesk email address is set up on this page."));
@@ -575,14 +567,7 @@ async fn the_host_hears_steps_outcomes_and_handoffs_but_never_answers() {
         Callback::from(move |e| heard.borrow_mut().push(e))
     };
     let w = Widget::mount_with_events(flow::built_in(BUILT_IN).unwrap(), contoso(), onevent).await;
-    w.start().await;
-    w.choose("work").await;
-    w.choose("error").await;
-    w.type_into("error_code", "AADSTS99999").await;
-    w.submit_fields().await;
-    w.choose("no").await;
-    w.details().await;
-    w.click(".gt-review > .gt-button").await;
+    w.to_error_outcome().await;
     w.click(".gt-email a[download]").await;
     let heard = heard.borrow();
     let screens: Vec<(&str, &str)> = heard

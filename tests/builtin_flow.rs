@@ -8,7 +8,7 @@ mod common;
 use std::rc::Rc;
 
 use common::{golden, parse_mailto};
-use troubleshooter::flow::handoff::{transcript, MAILTO_BUDGET};
+use troubleshooter::flow::handoff::{transcript, Email, MAILTO_BUDGET};
 use troubleshooter::flow::walk::{explore, follow, Answers};
 use troubleshooter::flow::{readability, Config, Handoff, Screen, Session, ValidFlow};
 use troubleshooter::i18n::EN;
@@ -27,6 +27,14 @@ fn contoso() -> Config {
         Some("Monday to Friday, 8:00 to 18:00".into()),
     )
     .0
+}
+
+/// The email of the outcome a session reached, for the Contoso page.
+fn email_of(session: &Session) -> Email {
+    Handoff::for_session(session, &contoso())
+        .unwrap()
+        .email
+        .unwrap()
 }
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
@@ -187,10 +195,7 @@ fn helpdesk_emails_carry_what_the_helpdesk_needs_and_no_secrets() {
             .unwrap()
             .1,
     );
-    let email = Handoff::for_session(&session, &contoso())
-        .unwrap()
-        .email
-        .unwrap();
+    let email = email_of(&session);
     assert_eq!(
         email.subject,
         "MFA reset needed - Authenticator phone lost - ada.lovelace@contoso.com"
@@ -372,10 +377,7 @@ fn error_codes_route_code_by_code() {
         ("error_code", "AADSTS99999"),
         ("prompts", "no"),
     ]);
-    let email = Handoff::for_session(&session, &contoso())
-        .unwrap()
-        .email
-        .unwrap();
+    let email = email_of(&session);
     assert_eq!(
         email.subject,
         "Sign-in error AADSTS99999 - help needed - ada.lovelace@contoso.com"

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
 import { chromium, consoleErrors } from './browser.mjs';
-import { walks, onePerOutcome, widgetRoot, heading, start, step, By } from './widget.mjs';
+import { walks, onePerOutcome, widgetRoot, heading, start, step, walk, By } from './widget.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
   + "img-src 'self' data:; object-src 'none'; base-uri 'none'";
@@ -32,16 +32,12 @@ after(async () => {
   await server?.close();
 });
 
-async function walk(root, steps) {
-  await start(driver, root);
-  for (const s of steps) await step(driver, s, root);
-}
 
 for (const page of ['intranet', 'sign-in-help', 'strict-csp']) {
   test(`examples/${page}.html renders the widget and reaches an outcome`, async () => {
     await driver.get(`${server.url}/examples/${page}.html`);
     const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-    await walk(root, helpdeskWalk.steps);
+    await walk(driver, root, helpdeskWalk.steps);
     assert.equal(await heading(driver, root), 'Ask your IT helpdesk to reset your sign-in');
     assert.deepEqual(await consoleErrors(driver), []);
   });
@@ -56,7 +52,7 @@ test('the strict-CSP page has zero violations and makes only the allowed request
   await driver.get(`${server.url}/examples/strict-csp.html`);
   const before = await driver.getCurrentUrl();
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-  await walk(root, helpdeskWalk.steps);
+  await walk(driver, root, helpdeskWalk.steps);
   for (const button of await root.findElements(By.css('.gt-email .gt-actions button'))) {
     if ((await button.getText()) === 'Copy email text') await button.click();
   }
@@ -97,7 +93,7 @@ test('host CSS such as * { all: unset } cannot reach the widget', async () => {
   }, button);
   assert.equal(style.display, 'inline-flex');
   assert.ok(style.minHeight >= 44);
-  await walk(root, helpdeskWalk.steps);
+  await walk(driver, root, helpdeskWalk.steps);
   assert.equal(await heading(driver, root), 'Ask your IT helpdesk to reset your sign-in');
   const headingSize = await driver.executeScript((h) => getComputedStyle(h).fontSize, await root.findElement(By.css('.gt-heading')));
   assert.notEqual(headingSize, '40px');
@@ -109,7 +105,7 @@ test('two widgets work independently, and the host hears their events', async ()
   const printer = await widgetRoot(driver, '#printer-widget', '.gt-start');
   assert.equal(await heading(driver, printer), 'Fix a printer that says it is offline');
   const report = printerWalks.find((w) => w.outcome === 'report');
-  await walk(printer, report.steps);
+  await walk(driver, printer, report.steps);
   assert.equal(await heading(driver, printer), 'Tell IT which printer is offline');
   assert.equal(await heading(driver, signin), 'Get back into your work account', 'the other widget is untouched');
   await start(driver, signin);
@@ -160,7 +156,7 @@ test('every bad configuration says what is wrong, where', async () => {
 test('changing an attribute updates the widget without losing the person\'s place', async () => {
   await driver.get(`${server.url}/examples/sign-in-help.html`);
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-  await walk(root, helpdeskWalk.steps);
+  await walk(driver, root, helpdeskWalk.steps);
   await driver.executeScript(() => document.querySelector('guided-troubleshooter').setAttribute('support-email', 'it@northwind.example'));
   await driver.wait(async () => (await (await root.findElement(By.css('.gt-email-preview'))).getText()).includes('it@northwind.example'), 5000);
   assert.equal(await heading(driver, root), 'Ask your IT helpdesk to reset your sign-in', 'still on the outcome');
@@ -189,7 +185,7 @@ test('the JavaScript API mounts, restarts and destroys', async () => {
 test('Print hides the rest of the page for the print, and puts it back', async () => {
   await driver.get(`${server.url}/examples/intranet.html`);
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-  await walk(root, helpdeskWalk.steps);
+  await walk(driver, root, helpdeskWalk.steps);
   // What the page shows at the moment it prints, recorded instead of a print dialog.
   await driver.executeScript(() => {
     window.print = () => {

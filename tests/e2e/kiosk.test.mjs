@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import { serve } from './server.mjs';
 import { chromium } from './browser.mjs';
-import { walks, onePerOutcome, widgetRoot, heading, start, step, By } from './widget.mjs';
+import { walks, onePerOutcome, widgetRoot, heading, start, step, walk, By } from './widget.mjs';
 
 let server;
 let driver;
@@ -23,10 +23,6 @@ after(async () => {
   await server?.close();
 });
 
-async function walk(root, steps) {
-  await start(driver, root);
-  for (const s of steps) await step(driver, s, root);
-}
 
 /** Draws a QR code's squares into pixels and reads it with jsQR. */
 async function readQr(root, css) {
@@ -61,7 +57,7 @@ test('the kiosk works offline after one visit, including a reload', async () => 
   }
   await driver.navigate().refresh();
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-  await walk(root, byOutcome['out-helpdesk'].steps);
+  await walk(driver, root, byOutcome['out-helpdesk'].steps);
   assert.equal(await heading(driver, root), 'Ask your IT helpdesk to reset your sign-in', 'an outcome, with the server gone');
   await driver.executeScript(() => navigator.serviceWorker.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))));
 });
@@ -70,7 +66,7 @@ test('a kiosk outcome gives the email as a QR code, with nothing to copy or down
   await driver.get(`${server.url}/test/kiosk-idle.html`);
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
   await driver.executeScript(() => document.querySelector('guided-troubleshooter').setAttribute('idle-seconds', '3600'));
-  await walk(root, byOutcome['out-helpdesk'].steps);
+  await walk(driver, root, byOutcome['out-helpdesk'].steps);
   const decoded = await readQr(root, '.gt-email .gt-qr');
   assert.ok(decoded?.startsWith('mailto:helpdesk@contoso.com?subject='), decoded);
   const params = new URLSearchParams(decoded.split('?')[1].replaceAll('+', '%2B'));
@@ -95,7 +91,7 @@ test('a kiosk outcome gives the email as a QR code, with nothing to copy or down
 test('after the idle time a prompt counts down, then everything is cleared', async () => {
   await driver.get(`${server.url}/test/kiosk-idle.html`);
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-  await walk(root, byOutcome['out-helpdesk'].steps.slice(0, 8));
+  await walk(driver, root, byOutcome['out-helpdesk'].steps.slice(0, 8));
   const typed = 'Ada Lovelace';
   const before = await driver.executeScript((h) => h.shadowRoot.innerHTML, await driver.findElement(By.css('guided-troubleshooter')));
   assert.ok(before.includes('Check your answers') && before.includes(typed), 'the summary shows the answers');
@@ -114,7 +110,7 @@ test('after the idle time a prompt counts down, then everything is cleared', asy
 test('"I\'m still here" keeps the answers', async () => {
   await driver.get(`${server.url}/test/kiosk-idle.html`);
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-  await walk(root, byOutcome['out-helpdesk'].steps.slice(0, 2));
+  await walk(driver, root, byOutcome['out-helpdesk'].steps.slice(0, 2));
   const where = await heading(driver, root);
   const button = await driver.wait(async () => (await root.findElements(By.css('.gt-idle button')))[0], 12_000);
   await button.click();
@@ -125,7 +121,7 @@ test('"I\'m still here" keeps the answers', async () => {
 test('persist="session" keeps answers across a reload, and Start again clears them', async () => {
   await driver.get(`${server.url}/test/persist.html`);
   let root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-  await walk(root, byOutcome['out-helpdesk'].steps.slice(0, 3));
+  await walk(driver, root, byOutcome['out-helpdesk'].steps.slice(0, 3));
   const where = await heading(driver, root);
   await driver.navigate().refresh();
   root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-question');

@@ -97,6 +97,12 @@ export async function step(driver, s, root = driver) {
   await screenChanged(driver, before, root);
 }
 
+/** Starts and takes every step of an engine walk with the mouse. */
+export async function walk(driver, root, steps) {
+  await start(driver, root);
+  for (const s of steps) await step(driver, s, root);
+}
+
 /** Saves a PNG under target/screenshots/: of the viewport, or of all of `element`. */
 export async function screenshot(driver, name, element = null) {
   const { mkdir, writeFile } = await import('node:fs/promises');
