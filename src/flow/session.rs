@@ -416,10 +416,8 @@ impl Session {
             })
             .flatten()
             .filter(|field| {
-                field.format == super::model::Format::Text
-                    && self
-                        .field_value(&field.id)
-                        .is_some_and(|v| fields::looks_secret(&v))
+                self.field_value(&field.id)
+                    .is_some_and(|v| is_withheld(field, &v))
             })
             .map(|field| field.id.as_str())
             .collect()
@@ -436,10 +434,13 @@ impl Session {
         if let Some(value) = config.get(name) {
             return Some(value.to_owned());
         }
-        if self.flow.field_at(name).is_some() {
+        if let Some((node, k)) = self.flow.field_at(name) {
+            let Node::Fields(f) = self.flow.node(node) else {
+                return None;
+            };
             return self
                 .field_value(name)
-                .filter(|_| !self.withheld().contains(&name));
+                .filter(|v| !is_withheld(&f.fields[k], v));
         }
         self.choice(name)
             .map(|o| o.phrase.clone().unwrap_or_else(|| o.label.clone()))
@@ -647,6 +648,12 @@ impl Session {
             self.answers.retain(|n, _| path.contains(n));
         }
     }
+}
+
+/// Whether a field's accepted value is kept out of emails and scripts: free text that looks like
+/// a password or a one-time code.
+fn is_withheld(field: &super::model::Field, value: &str) -> bool {
+    field.format == super::model::Format::Text && fields::looks_secret(value)
 }
 
 impl ValidFlow {
