@@ -388,6 +388,30 @@ pub struct Condition {
     pub any_of: Option<Vec<String>>,
 }
 
+/// Where a node names the node it leads to; displays as the JSON path within the node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// `routes[i].to`
+    Route(usize),
+    /// `options[i].routes[r].to`
+    OptionRoute(usize, usize),
+    /// `options[i].next`
+    Option(usize),
+    /// `next`
+    Next,
+}
+
+impl std::fmt::Display for Edge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Edge::Route(i) => write!(f, "routes[{i}].to"),
+            Edge::OptionRoute(i, r) => write!(f, "options[{i}].routes[{r}].to"),
+            Edge::Option(i) => write!(f, "options[{i}].next"),
+            Edge::Next => f.write_str("next"),
+        }
+    }
+}
+
 impl Node {
     /// The node's id.
     pub fn id(&self) -> &str {
@@ -429,25 +453,29 @@ impl Node {
         }
     }
 
-    /// Every node id this node can lead to, with the JSON path (relative to the node) naming it.
-    pub fn targets(&self) -> Vec<(String, &str)> {
-        let mut out: Vec<(String, &str)> = self
+    /// Every node id this node can lead to, with where it is written. The edge becomes a JSON
+    /// path only when it is displayed, since walking a large flow's edges needs just the ids.
+    pub fn targets(&self) -> Vec<(Edge, &str)> {
+        let mut out: Vec<(Edge, &str)> = self
             .routes()
             .iter()
             .enumerate()
-            .map(|(i, r)| (format!("routes[{i}].to"), r.to.as_str()))
+            .map(|(i, r)| (Edge::Route(i), r.to.as_str()))
             .collect();
         match self {
             Node::Question(q) => {
                 for (i, o) in q.options.iter().enumerate() {
-                    out.extend(o.routes.iter().enumerate().map(|(r, route)| {
-                        (format!("options[{i}].routes[{r}].to"), route.to.as_str())
-                    }));
-                    out.push((format!("options[{i}].next"), o.next.as_str()));
+                    out.extend(
+                        o.routes
+                            .iter()
+                            .enumerate()
+                            .map(|(r, route)| (Edge::OptionRoute(i, r), route.to.as_str())),
+                    );
+                    out.push((Edge::Option(i), o.next.as_str()));
                 }
             }
-            Node::Fields(f) => out.push(("next".into(), f.next.as_str())),
-            Node::Info(n) => out.push(("next".into(), n.next.as_str())),
+            Node::Fields(f) => out.push((Edge::Next, f.next.as_str())),
+            Node::Info(n) => out.push((Edge::Next, n.next.as_str())),
             Node::Outcome(_) => {}
         }
         out

@@ -351,9 +351,12 @@ impl<'a> Validator<'a> {
 
     fn references(&mut self, index: &HashMap<String, usize>) {
         for (i, node) in self.flow.nodes.iter().enumerate() {
-            for (path, target) in node.targets() {
+            for (edge, target) in node.targets() {
                 if !index.contains_key(target) {
-                    self.error(at(i, &path), format!("no node has the id `{target}`"));
+                    self.error(
+                        at(i, &edge.to_string()),
+                        format!("no node has the id `{target}`"),
+                    );
                 }
             }
         }
