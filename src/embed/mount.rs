@@ -10,10 +10,10 @@ use web_sys::{Element, Response, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::{AppHandle, AttrValue, Callback};
 
 use super::events;
-use super::settings::{self, FlowChoice, Mode, Settings};
+use super::settings::{self, FlowChoice, Mode};
 use crate::flow::{self, ValidFlow};
 use crate::i18n;
-use crate::ui::events::Control;
+use crate::ui::events::{Control, WidgetEvent};
 use crate::ui::state::{Action, Kiosk};
 use crate::ui::{Root, RootProps, Setup};
 
@@ -33,7 +33,8 @@ struct Mounted {
     app: Option<AppHandle<Root>>,
     uid: String,
     control: Control,
-    settings: Option<Settings>,
+    /// Sends the widget's events to `host`.
+    onevent: Callback<WidgetEvent>,
     flow: Option<(FlowChoice, Rc<ValidFlow>)>,
 }
 
@@ -74,7 +75,7 @@ pub async fn mount_widget(
         setup: Rc::new(Setup::Loading(&i18n::EN)),
         uid: uid.clone().into(),
         control: control.clone(),
-        onevent,
+        onevent: onevent.clone(),
     };
     let app = yew::Renderer::<Root>::with_root_and_props(container, props).render();
     let inner = Rc::new(RefCell::new(Mounted {
@@ -83,7 +84,7 @@ pub async fn mount_widget(
         app: Some(app),
         uid,
         control,
-        settings: None,
+        onevent,
         flow: None,
     }));
     configure(&inner, &config).await;
@@ -174,7 +175,6 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
             Setup::Failed(strings, notices.into_iter().chain(problems).collect())
         }
     };
-    inner.borrow_mut().settings = Some(settings);
     show(inner, setup);
 }
 
@@ -184,10 +184,7 @@ fn show(inner: &Rc<RefCell<Mounted>>, setup: Setup) {
         setup: Rc::new(setup),
         uid: mounted.uid.clone().into(),
         control: mounted.control.clone(),
-        onevent: {
-            let host = mounted.host.clone();
-            Callback::from(move |event| events::dispatch(&host, &event))
-        },
+        onevent: mounted.onevent.clone(),
     };
     if let Some(app) = mounted.app.as_mut() {
         app.update(props);

@@ -90,9 +90,11 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     {
+        // The snapshot is made only when the page asked for persistence.
+        let snapshot = props.persist.as_ref().map(|_| state.session.snapshot());
         let (key, state) = (props.persist.clone(), state.clone());
-        use_effect_with(state.session.snapshot(), move |snapshot| {
-            if let Some(key) = key.as_deref() {
+        use_effect_with(snapshot, move |snapshot| {
+            if let (Some(key), Some(snapshot)) = (key.as_deref(), snapshot) {
                 // Kept only while the person is on their way: the start screen and the end
                 // (completing the flow) clear it.
                 match state.session.screen() {

@@ -21,21 +21,23 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
     let strings = state.strings;
     let steps = session.rich_lines(&outcome.steps, &state.config);
     let handoff = Handoff::for_session(session, &state.config);
-    // The web links of the outcome, to take away by QR code from a kiosk.
-    let mut links: Vec<(String, String)> = Vec::new();
     let body = outcome
         .body
         .as_deref()
-        .map(|b| session.rich(b, &state.config))
-        .unwrap_or_default();
-    let runs = body
-        .iter()
-        .flat_map(markup::block_runs)
-        .chain(steps.iter().flatten());
-    for run in runs {
-        if let markup::Inline::Link { text, href } = run {
-            if href.starts_with("https:") && !links.iter().any(|(_, h)| h == href) {
-                links.push((text.clone(), href.clone()));
+        .map(|b| session.rich(b, &state.config));
+    // The web links of the outcome, to take away by QR code from a kiosk.
+    let mut links: Vec<(String, String)> = Vec::new();
+    if state.plain_links() {
+        let runs = body
+            .iter()
+            .flatten()
+            .flat_map(markup::block_runs)
+            .chain(steps.iter().flatten());
+        for run in runs {
+            if let markup::Inline::Link { text, href } = run {
+                if href.starts_with("https:") && !links.iter().any(|(_, h)| h == href) {
+                    links.push((text.clone(), href.clone()));
+                }
             }
         }
     }
@@ -47,8 +49,8 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
         <section class={classes!("gt-screen", "gt-outcome", format!("gt-outcome-{}", outcome.kind.as_str()))}>
             <BackLink />
             <Heading text={outcome.title.clone()} />
-            if let Some(body) = &outcome.body {
-                <Rich blocks={session.rich(body, &state.config)} plain_links={state.plain_links()} />
+            if let Some(body) = body {
+                <Rich blocks={body} plain_links={state.plain_links()} />
             }
             if !steps.is_empty() {
                 <h3 class="gt-subheading">{ strings.steps_title }</h3>
@@ -68,7 +70,7 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
                 }
                 <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference }</code></p>
             }
-            if state.plain_links() && !links.is_empty() {
+            if !links.is_empty() {
                 <section class="gt-panel gt-links" part="panel" aria-labelledby={state.id("links-title")}>
                     <h3 class="gt-subheading" id={state.id("links-title")}>{ strings.links_title }</h3>
                     <ul class="gt-link-list">
