@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { open, ENGINES } from './browser.mjs';
 import { walks, onePerOutcome, widgetRoot, By } from './widget.mjs';
-import { keyStart, keyStep, keySubmitEmpty, headingText, active } from './keyboard.mjs';
+import { keyStart, keyStep, keySubmitEmpty, headingText } from './keyboard.mjs';
 import { axe } from './axe.mjs';
 
 const FLOW = 'flows/microsoft-authenticator.json';

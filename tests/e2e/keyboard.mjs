@@ -3,25 +3,7 @@
 // shadow root, and every new screen must put it on its heading.
 import assert from 'node:assert/strict';
 import { Key } from 'selenium-webdriver';
-
-/** What has focus, through shadow roots. */
-export async function active(driver) {
-  return driver.executeScript(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return null;
-    return {
-      tag: el.tagName.toLowerCase(),
-      cls: typeof el.className === 'string' ? el.className : '',
-      type: el.getAttribute('type') ?? '',
-      name: el.getAttribute('name') ?? '',
-      value: el.getAttribute('value') ?? '',
-      text: (el.textContent ?? '').trim(),
-      length: typeof el.value === 'string' ? el.value.length : 0,
-      inWidget: !!el.closest?.('.gt') || el.getRootNode() instanceof ShadowRoot,
-    };
-  });
-}
+import { focused } from './widget.mjs';
 
 async function press(driver, ...keys) {
   await driver.actions({ async: true }).sendKeys(...keys).perform();
@@ -30,7 +12,7 @@ async function press(driver, ...keys) {
 /** Presses Tab (or Shift+Tab) until `want(focused)` holds; fails after `limit` presses. */
 export async function tabTo(driver, want, what, { back = false, limit = 60 } = {}) {
   for (let i = 0; i < limit; i++) {
-    const now = await active(driver);
+    const now = await focused(driver);
     if (now && want(now)) return now;
     if (back) await driver.actions({ async: true }).keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
     else await press(driver, Key.TAB);
@@ -46,7 +28,7 @@ export async function headingText(driver, host) {
 /** Waits for a new screen and asserts that focus moved to its heading. */
 export async function expectNewScreen(driver, host, before) {
   await driver.wait(async () => (await headingText(driver, host)) !== before, 10_000, `no new screen after "${before}"`);
-  const now = await active(driver);
+  const now = await focused(driver);
   const heading = await headingText(driver, host);
   assert.ok(now?.cls.includes('gt-heading'), `focus is on ${JSON.stringify(now)}, not the heading "${heading}"`);
   assert.equal(now.text, heading);
@@ -67,7 +49,7 @@ export async function keyStart(driver, host) {
 export async function keySubmitEmpty(driver, host, label = 'Continue') {
   await tabTo(driver, isButton(label), `the ${label} button`);
   await press(driver, Key.SPACE);
-  await driver.wait(async () => (await active(driver))?.cls.includes('gt-error-summary'), 5_000, 'the error summary did not take focus');
+  await driver.wait(async () => (await focused(driver))?.cls.includes('gt-error-summary'), 5_000, 'the error summary did not take focus');
 }
 
 /** One step of an engine walk, by keyboard. Returns the new screen's heading. */
@@ -79,7 +61,7 @@ export async function keyStep(driver, host, step) {
     await press(driver, Key.HOME);
     for (let i = 0; i < step.index; i++) await press(driver, Key.ARROW_DOWN);
     await press(driver, Key.SPACE);
-    const chosen = await active(driver);
+    const chosen = await focused(driver);
     assert.equal(chosen.value, step.option, 'the keyboard chose the walk\'s option');
     await tabTo(driver, isButton('Continue'), 'Continue');
     await press(driver, Key.ENTER);

@@ -42,12 +42,22 @@ export async function widgetRoot(driver, host = 'guided-troubleshooter', ready =
   return root;
 }
 
-/** The element with focus, looking through shadow roots: tag, class and text. */
+/** The element with focus, looking through shadow roots: what it is and what it holds. */
 export async function focused(driver) {
   return driver.executeScript(() => {
     let el = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? { tag: el.tagName.toLowerCase(), cls: el.className, text: el.textContent.trim() } : null;
+    if (!el) return null;
+    return {
+      tag: el.tagName.toLowerCase(),
+      cls: typeof el.className === 'string' ? el.className : '',
+      type: el.getAttribute('type') ?? '',
+      name: el.getAttribute('name') ?? '',
+      value: el.getAttribute('value') ?? '',
+      text: (el.textContent ?? '').trim(),
+      length: typeof el.value === 'string' ? el.value.length : 0,
+      inWidget: !!el.closest?.('.gt') || el.getRootNode() instanceof ShadowRoot,
+    };
   });
 }
 
