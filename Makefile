@@ -22,9 +22,17 @@ test: setup-test lint unit browser e2e size
 # against regressions at today's size; the goal is under 100 (see the README).
 SIZE_BUDGET ?= 192
 
+# The release wasm rebuilds the standard library for size and makes a panic abort at once,
+# without formatting a message nobody sees: 19 KB less gzip (see the README's Size section).
+# These are unstable Cargo and rustc flags, enabled on the pinned stable compiler through
+# RUSTC_BOOTSTRAP; their own target directory keeps them from invalidating the test builds.
+RELEASE_WASM := RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/release-wasm \
+	CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+
 ## The release build in dist/.
 dist: setup-build
-	trunk build --release --offline
+	$(RELEASE_WASM) trunk build --release --offline
 
 setup-build:
 	scripts/setup.sh build npm

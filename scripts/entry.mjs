@@ -1,11 +1,16 @@
 // Trunk post-build hook: names the stylesheet by its content hash and writes troubleshooter.js,
-// the stable entry a page loads, pointing at the hashed glue, wasm and stylesheet.
+// the stable entry a page loads, pointing at the hashed glue, wasm and stylesheet. Release builds
+// minify the three text files (esbuild), which are otherwise a fifth of what a page downloads.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { transform } from 'esbuild';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+const release = process.env.TRUNK_PROFILE === 'release';
+const minified = async (text, loader) =>
+  release ? (await transform(text, { loader, minify: true, legalComments: 'none' })).code : text;
 const files = await readdir(dir);
 const one = (test, what) => {
   const found = files.filter(test);
@@ -15,18 +20,23 @@ const one = (test, what) => {
 const glue = one((f) => /^widget(-[0-9a-f]+)?\.js$/.test(f), 'wasm-bindgen glue');
 const wasm = one((f) => /^widget(-[0-9a-f]+)?_bg\.wasm$/.test(f), 'wasm module');
 
-const css = await readFile(join(dir, 'widget.css'));
+await writeFile(join(dir, glue), await minified(await readFile(join(dir, glue), 'utf8'), 'js'));
+const css = await minified(await readFile(join(dir, 'widget.css'), 'utf8'), 'css');
 const cssName = `widget-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-await rename(join(dir, 'widget.css'), join(dir, cssName));
+await writeFile(join(dir, cssName), css);
+await rm(join(dir, 'widget.css'));
 
 const attributes = (await readFile('src/embed/settings.rs', 'utf8'))
   .match(/pub const ATTRIBUTES: \[&str; \d+\] = \[([^\]]*)\]/)[1]
   .match(/"[a-z-]+"/g);
-const entry = (await readFile('src/embed/troubleshooter.js', 'utf8'))
-  .replaceAll('__GLUE__', glue)
-  .replaceAll('__WASM__', wasm)
-  .replaceAll('__CSS__', cssName)
-  .replace('__ATTRIBUTES__', `[${attributes.join(', ')}]`);
+const entry = await minified(
+  (await readFile('src/embed/troubleshooter.js', 'utf8'))
+    .replaceAll('__GLUE__', glue)
+    .replaceAll('__WASM__', wasm)
+    .replaceAll('__CSS__', cssName)
+    .replace('__ATTRIBUTES__', `[${attributes.join(', ')}]`),
+  'js',
+);
 await writeFile(join(dir, 'troubleshooter.js'), entry);
 
 // The service worker and its opt-in loader. The cache name carries a hash of the widget's files,

@@ -17,6 +17,11 @@ build_tools() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  # The release wasm rebuilds the standard library from its source (see the Makefile's dist).
+  if ! rustup component list --installed | grep -q '^rust-src'; then
+    say "adding the rust-src component"
+    rustup component add rust-src
+  fi
   if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
     say "installing Trunk $TRUNK_VERSION (about 20 minutes on 2 cores, once)"
     cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -118,7 +118,7 @@ fn change_skips_forward_through_answers_that_still_apply() {
     assert_eq!(id(&s), "lights");
     choose(&mut s, 2); // "It shows an error": details still applies, so straight back to review.
     assert_eq!(id(&s), "review:report");
-    assert!(s.flags().contains("error_shown"));
+    assert!(s.flags().contains(&"error_shown"));
     assert_eq!(s.summary().len(), 5);
 }
 

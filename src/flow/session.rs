@@ -3,7 +3,6 @@
 //! Every method takes any input at any time: an answer that does not fit the current screen is
 //! refused with a reason, a `back` on the start screen does nothing. Nothing here panics.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use super::config::Config;
@@ -66,7 +65,7 @@ pub struct Session {
     /// Nodes visited, first to current. Never empty once started.
     path: Vec<usize>,
     /// Answers by node, kept after Back so that a screen shows what was chosen before.
-    answers: BTreeMap<usize, Answer>,
+    answers: Answers,
     /// The outcome was shown after "Check your answers" was confirmed.
     confirmed: bool,
     /// Set by `change`: the path to return to if the person goes Back instead of answering,
@@ -81,7 +80,7 @@ impl Session {
             flow,
             started: false,
             path: Vec::new(),
-            answers: BTreeMap::new(),
+            answers: Answers::default(),
             confirmed: false,
             changing: None,
         }
@@ -116,7 +115,7 @@ impl Session {
 
     /// The answer remembered for a node, if any (also after going Back from it).
     pub fn answer_for(&self, node: usize) -> Option<&Answer> {
-        self.answers.get(&node)
+        self.answers.get(node)
     }
 
     /// Leaves the start screen for the first node.
@@ -145,7 +144,7 @@ impl Session {
             let Screen::Node(next) = self.screen() else {
                 break;
             };
-            match self.answers.get(&next) {
+            match self.answers.get(next) {
                 Some(a) if self.accepts(next, a).is_ok() => self.advance(next),
                 _ => break,
             }
@@ -334,8 +333,8 @@ impl Session {
         Some((done + 1, done + self.flow.longest_from(node)))
     }
 
-    /// Flags set by the options chosen on the path.
-    pub fn flags(&self) -> BTreeSet<&str> {
+    /// Flags set by the options chosen on the path (a flag set twice is listed twice).
+    pub fn flags(&self) -> Vec<&str> {
         self.path_answers()
             .filter_map(|(node, answer)| match (self.flow.node(node), answer) {
                 (Node::Question(q), Answer::Choice(c)) => q.options.get(*c),
@@ -352,7 +351,7 @@ impl Session {
         if !self.on_path(node) {
             return None;
         }
-        let Some(Answer::Values(values)) = self.answers.get(&node) else {
+        let Some(Answer::Values(values)) = self.answers.get(node) else {
             return None;
         };
         let Node::Fields(f) = self.flow.node(node) else {
@@ -364,7 +363,7 @@ impl Session {
     /// The option chosen at a question on the path.
     pub fn choice(&self, question_id: &str) -> Option<&super::model::Choice> {
         let node = self.flow.index_of(question_id)?;
-        match (self.flow.node(node), self.answers.get(&node)) {
+        match (self.flow.node(node), self.answers.get(node)) {
             (Node::Question(q), Some(Answer::Choice(c))) if self.on_path(node) => q.options.get(*c),
             _ => None,
         }
@@ -379,7 +378,7 @@ impl Session {
                 .any(|v| v.eq_ignore_ascii_case(value))
         };
         if let Some(flag) = &cond.flag {
-            return self.flags().contains(flag.as_str());
+            return self.flags().contains(&flag.as_str());
         }
         if let Some(answer) = &cond.answer {
             return self.choice(answer).is_some_and(|o| wanted(&o.id));
@@ -561,7 +560,7 @@ impl Session {
                     .map_or('0', |r| digit(r + 1))
             };
             if let (Node::Question(q), Some(Answer::Choice(c))) =
-                (self.flow.node(node), self.answers.get(&node))
+                (self.flow.node(node), self.answers.get(node))
             {
                 code.push(digit(c + 1));
                 if let Some(option) = q.options.get(*c).filter(|o| !o.routes.is_empty()) {
@@ -589,7 +588,7 @@ impl Session {
     fn path_answers(&self) -> impl Iterator<Item = (usize, &Answer)> {
         self.path
             .iter()
-            .filter_map(|&n| self.answers.get(&n).map(|a| (n, a)))
+            .filter_map(|&n| self.answers.get(n).map(|a| (n, a)))
     }
 
     fn accepts(&self, node: usize, answer: &Answer) -> Result<(), Refusal> {
@@ -628,7 +627,7 @@ impl Session {
             .iter()
             .find(|r| self.holds(&r.when))
             .map(|r| r.to.as_str());
-        let next = routed.or_else(|| match (current, self.answers.get(&node)) {
+        let next = routed.or_else(|| match (current, self.answers.get(node)) {
             (Node::Question(q), Some(Answer::Choice(c))) => q.options.get(*c).map(|o| {
                 let routed = o.routes.iter().find(|r| self.holds(&r.when));
                 routed.map_or(o.next.as_str(), |r| r.to.as_str())
@@ -645,7 +644,33 @@ impl Session {
         if matches!(flow.node(next), Node::Outcome(_)) {
             self.changing = None;
             let path = &self.path;
-            self.answers.retain(|n, _| path.contains(n));
+            self.answers.retain(|n| path.contains(&n));
+        }
+    }
+}
+
+/// Answers by node index: a flow has few nodes, so a slot per node is the smallest and
+/// quickest map.
+#[derive(Debug, Clone, Default)]
+struct Answers(Vec<Option<Answer>>);
+
+impl Answers {
+    fn get(&self, node: usize) -> Option<&Answer> {
+        self.0.get(node)?.as_ref()
+    }
+
+    fn insert(&mut self, node: usize, answer: Answer) {
+        if self.0.len() <= node {
+            self.0.resize(node + 1, None);
+        }
+        self.0[node] = Some(answer);
+    }
+
+    fn retain(&mut self, keep: impl Fn(usize) -> bool) {
+        for (node, slot) in self.0.iter_mut().enumerate() {
+            if !keep(node) {
+                *slot = None;
+            }
         }
     }
 }

@@ -177,7 +177,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
-            <div class={classes!("gt", props.kiosk.is_some().then_some("gt-kiosk"))} lang={flow.flow().language.clone()}>
+            <div class={if props.kiosk.is_some() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()}>
                 if !props.notices.is_empty() {
                     <div class="gt-setup-notice" role="note">
                         <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>

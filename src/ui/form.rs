@@ -53,7 +53,7 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
             }
             <Heading text={node.text.clone()} />
             if let Some(hint) = &node.hint {
-                <Rich class="gt-hint" blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
+                <Rich class="gt-rich gt-hint" blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
             }
             <form novalidate=true {onsubmit}>
             { for node.fields.iter().enumerate().map(|(k, field)| {
@@ -82,13 +82,13 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
                     _ => ("text", None),
                 };
                 html! {
-                    <div class={classes!("gt-form-group", problem.is_some().then_some("gt-form-group-error"))}>
+                    <div class={if problem.is_some() { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
                         <label class="gt-label" for={id.clone()}>
                             { field.label.clone() }
                             if !field.required { <span class="gt-optional">{" "}{ strings.optional }</span> }
                         </label>
                         if let Some(hint) = &field.hint {
-                            <Rich class="gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
+                            <Rich class="gt-rich gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
                         }
                         if let Some(problem) = problem.clone() {
                             <ErrorMessage id={error_id.clone()} message={problem} />

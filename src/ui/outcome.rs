@@ -46,7 +46,7 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
         Callback::from(move |_| state.dispatch(Action::Restart))
     };
     html! {
-        <section class={classes!("gt-screen", "gt-outcome", format!("gt-outcome-{}", outcome.kind.as_str()))}>
+        <section class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
             <BackLink />
             <Heading text={outcome.title.clone()} />
             if let Some(body) = body {

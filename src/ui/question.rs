@@ -60,11 +60,11 @@ pub fn QuestionScreen(props: &NodeProps) -> Html {
                 <ErrorSummary errors={vec![(strings.choose_one.to_owned(), first_option.clone())]} />
             }
             <form novalidate=true {onsubmit}>
-                <div class={classes!("gt-form-group", missing.then_some("gt-form-group-error"))}>
+                <div class={if missing { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
                     <fieldset class="gt-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
                         <legend class="gt-legend"><super::common::Heading text={question.text.clone()} /></legend>
                         if let Some(hint) = &question.hint {
-                            <Rich class="gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
+                            <Rich class="gt-rich gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
                         }
                         if missing {
                             <ErrorMessage id={error_id.clone()} message={strings.choose_one} />
@@ -84,7 +84,7 @@ pub fn QuestionScreen(props: &NodeProps) -> Html {
                                         aria-describedby={option.hint.as_ref().map(|_| option_hint.clone())} />
                                     <label class="gt-radio-label" for={id}>{ option.label.clone() }</label>
                                     if let Some(hint) = &option.hint {
-                                        <Rich class="gt-radio-hint" id={option_hint} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
+                                        <Rich class="gt-rich gt-radio-hint" id={option_hint} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
                                     }
                                 </div>
                             }

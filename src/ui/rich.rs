@@ -12,9 +12,9 @@ pub struct RichProps {
     /// Element id, for `aria-describedby`.
     #[prop_or_default]
     pub id: Option<AttrValue>,
-    /// Extra class, such as `gt-hint`.
-    #[prop_or_default]
-    pub class: Classes,
+    /// The element's classes, such as `gt-rich gt-hint`.
+    #[prop_or(AttrValue::Static("gt-rich"))]
+    pub class: AttrValue,
     /// Show links as text with their address, not as links (a kiosk's visitors stay on it).
     #[prop_or_default]
     pub plain_links: bool,
@@ -24,7 +24,7 @@ pub struct RichProps {
 #[function_component]
 pub fn Rich(props: &RichProps) -> Html {
     html! {
-        <div class={classes!("gt-rich", props.class.clone())} id={props.id.clone()}>
+        <div class={props.class.clone()} id={props.id.clone()}>
             { for props.blocks.iter().map(|b| block(b, props.plain_links)) }
         </div>
     }

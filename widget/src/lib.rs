@@ -4,3 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub use troubleshooter::embed::{mount_widget, WidgetHandle};
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
