@@ -4,15 +4,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
 use super::events::{Control, WidgetEvent};
 use super::form::FieldsScreen;
 use super::idle::IdleGuard;
-use super::info::InfoScreen;
-use super::outcome::OutcomeScreen;
-use super::progress::Progress;
+use super::info::info_screen;
+use super::outcome::outcome_screen;
+use super::progress::progress;
 use super::question::QuestionScreen;
-use super::review::ReviewScreen;
-use super::start::StartScreen;
+use super::review::review_screen;
+use super::start::start_screen;
 use super::state::{Action, Kiosk, State};
 use super::storage;
 use super::StateHandle;
@@ -120,9 +123,16 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
+    let root = use_node_ref();
     {
-        let state = state.clone();
-        use_effect_with(state.screen_changes, move |_| {
+        // A new screen: focus on its heading, so that keyboard and screen-reader users start
+        // reading at its top. Not on the first screen: that would pull the host page's focus
+        // into the widget on load.
+        let (state, root) = (state.clone(), root.clone());
+        use_effect_with(state.screen_changes, move |&changes| {
+            if changes > 0 {
+                focus(&root, ".gt-screen .gt-heading");
+            }
             announce(&state);
             if let (Some(history), true) = (
                 &state.history,
@@ -146,29 +156,36 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    {
+        // A refused answer: focus on the error summary, so the person hears what to fix.
+        let root = root.clone();
+        use_effect_with(state.refusals, move |&refusals| {
+            if refusals > 0 {
+                focus(&root, ".gt-error-summary");
+            }
+        });
+    }
     let session = &state.session;
     let flow = session.flow();
     let (screen, heading): (Html, String) = match session.screen() {
-        Screen::Start => (html! { <StartScreen /> }, flow.flow().title.clone()),
+        Screen::Start => (start_screen(&state), flow.flow().title.clone()),
         Screen::Node(node) => {
-            let heading = flow.node(node).heading().to_owned();
-            // Keyed by node, so each new screen mounts afresh: its own selection, and focus on
-            // its heading.
+            // Keyed by node, so each new screen mounts afresh, with its own selection.
             let html = match flow.node(node) {
                 Node::Question(_) => html! { <QuestionScreen key={node} {node} /> },
                 Node::Fields(_) => html! { <FieldsScreen key={node} {node} /> },
-                _ => html! { <InfoScreen key={node} {node} /> },
+                Node::Info(info) => info_screen(&state, node, info),
+                Node::Outcome(_) => html! {},
             };
-            (html, heading)
+            (html, flow.node(node).heading().to_owned())
         }
-        Screen::Review(_) => (
-            html! { <ReviewScreen /> },
-            state.strings.check_title.to_owned(),
-        ),
-        Screen::Outcome(node) => (
-            html! { <OutcomeScreen key={node} {node} /> },
-            flow.node(node).heading().to_owned(),
-        ),
+        Screen::Review(_) => (review_screen(&state), state.strings.check_title.to_owned()),
+        Screen::Outcome(node) => match flow.node(node) {
+            Node::Outcome(outcome) => {
+                (outcome_screen(&state, node, outcome), outcome.title.clone())
+            }
+            _ => (html! {}, String::new()),
+        },
     };
     let announcement = if state.screen_changes > 0 {
         heading
@@ -177,13 +194,13 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
-            <div class={if props.kiosk.is_some() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()}>
+            <div class={if props.kiosk.is_some() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()} ref={root}>
                 if !props.notices.is_empty() {
                     <div class="gt-setup-notice" role="note">
                         <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
                     </div>
                 }
-                <Progress />
+                { progress(&state) }
                 { screen }
                 if let Some(kiosk) = props.kiosk {
                     <IdleGuard idle_seconds={kiosk.idle_seconds} />
@@ -191,6 +208,17 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             </div>
         </ContextProvider<StateHandle>>
+    }
+}
+
+/// Focuses the first element matching `selector` inside the widget.
+fn focus(root: &NodeRef, selector: &str) {
+    let found = root
+        .cast::<Element>()
+        .and_then(|root| root.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = found {
+        let _ = el.focus();
     }
 }
 

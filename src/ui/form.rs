@@ -3,9 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::common::{use_state_handle, BackLink, ErrorMessage, ErrorSummary, Heading};
+use super::common::{back_link, error_message, error_summary, heading, use_state_handle};
 use super::question::NodeProps;
-use super::rich::Rich;
+use super::rich::rich;
 use super::state::Action;
 use crate::flow::fields::{looks_secret, FieldProblem};
 use crate::flow::model::{Field, Format};
@@ -47,13 +47,11 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
 
     html! {
         <section class="gt-screen gt-fields">
-            <BackLink />
-            if !summary.is_empty() {
-                <ErrorSummary errors={summary} />
-            }
-            <Heading text={node.text.clone()} />
+            { back_link(&state) }
+            { error_summary(&state, &summary) }
+            { heading(&node.text) }
             if let Some(hint) = &node.hint {
-                <Rich class="gt-rich gt-hint" blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
+                { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", None, state.plain_links()) }
             }
             <form novalidate=true {onsubmit}>
             { for node.fields.iter().enumerate().map(|(k, field)| {
@@ -88,10 +86,10 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
                             if !field.required { <span class="gt-optional">{" "}{ strings.optional }</span> }
                         </label>
                         if let Some(hint) = &field.hint {
-                            <Rich class="gt-rich gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
+                            { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone()), state.plain_links()) }
                         }
-                        if let Some(problem) = problem.clone() {
-                            <ErrorMessage id={error_id.clone()} message={problem} />
+                        if let Some(problem) = &problem {
+                            { error_message(&state, &error_id, problem) }
                         }
                         <input class="gt-input" part="input" type={kind} id={id} name={field.id.clone()} value={value}
                             oninput={ontype} spellcheck="false" autocomplete={autocomplete.unwrap_or("off")}

@@ -4,35 +4,25 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
-use super::common::{handoff_used, use_state_handle};
-use super::qr::QrCode;
+use super::common::{handoff_used, in_widget, use_state_handle};
+use super::qr::qr_code;
+use super::StateHandle;
 use crate::flow::handoff::{encode, Email, PhoneScript, MAILTO_BUDGET};
 use crate::flow::qr::MAX_QR_TEXT;
 
-/// Props of [`EmailPanel`].
-#[derive(Properties, PartialEq)]
-pub struct EmailProps {
-    /// The filled-in email.
-    pub email: Email,
-    /// The handoff's reference, kept when the email is shortened for a QR code.
-    pub reference: AttrValue,
-}
-
-/// The prefilled email: a read-only preview and the ways to send it.
-#[function_component]
-pub fn EmailPanel(props: &EmailProps) -> Html {
-    let state = use_state_handle();
+/// The prefilled email: a read-only preview and the ways to send it. `reference` is the
+/// handoff's, kept when the email is shortened for a QR code.
+pub fn email_panel(state: &StateHandle, email: &Email, reference: &str) -> Html {
     let strings = state.strings;
-    let email = &props.email;
-    let body_ref = use_node_ref();
+    let body_id = state.id("email-body");
     let kiosk = state.kiosk.is_some();
     let mailto = email.mailto(MAILTO_BUDGET, strings.mailto_note);
     // A QR code holds less than a link: a shorter email that carries the reference.
-    let qr_mailto = email.mailto(MAX_QR_TEXT, &(strings.qr_note)(&props.reference));
+    let qr_mailto = email.mailto(MAX_QR_TEXT, &(strings.qr_note)(reference));
     // A data: link downloads without script and without a network request.
     let eml_href = format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml()));
     let onprint = {
-        let used = handoff_used(&state, "print");
+        let used = handoff_used(state, "print");
         Callback::from(move |e: MouseEvent| {
             let widget = e.target().and_then(|t| t.dyn_into::<Element>().ok());
             used.emit(e);
@@ -53,7 +43,7 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
                 }
                 <dt>{ strings.email_subject }</dt><dd class="gt-email-subject">{ email.subject.clone() }</dd>
                 <dt>{ strings.email_body }</dt>
-                <dd><pre class="gt-email-body" tabindex="0" ref={body_ref.clone()}
+                <dd><pre class="gt-email-body" tabindex="0" id={body_id.clone()}
                     aria-label={strings.email_body}>{ email.lines.join("\n") }</pre></dd>
             </dl>
             if kiosk {
@@ -61,7 +51,7 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
                 // and nothing copied or downloaded for the next person to find.
                 if email.to.is_some() {
                     <figure class="gt-qr-figure">
-                        <QrCode text={qr_mailto} label={strings.qr_email} />
+                        { qr_code(&qr_mailto, strings.qr_email) }
                         <figcaption>{ strings.qr_email }</figcaption>
                     </figure>
                 }
@@ -71,10 +61,10 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
             } else {
                 <div class="gt-actions">
                     if email.to.is_some() {
-                        <a class="gt-button" part="button" href={mailto} onclick={handoff_used(&state, "open-email")}>{ strings.open_email }</a>
+                        <a class="gt-button" part="button" href={mailto} onclick={handoff_used(state, "open-email")}>{ strings.open_email }</a>
                     }
-                    <CopyButton label={strings.copy_email} text={email.text()} fallback={body_ref} action="copy-email" />
-                    <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href} download="helpdesk-email.eml" onclick={handoff_used(&state, "download-email")}>{ strings.download_email }</a>
+                    <CopyButton label={strings.copy_email} text={email.text()} fallback={body_id} action="copy-email" />
+                    <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href} download="helpdesk-email.eml" onclick={handoff_used(state, "download-email")}>{ strings.download_email }</a>
                     <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
                 </div>
             }
@@ -82,25 +72,15 @@ pub fn EmailPanel(props: &EmailProps) -> Html {
     }
 }
 
-/// Props of [`PhonePanel`].
-#[derive(Properties, PartialEq)]
-pub struct PhoneProps {
-    /// The filled-in script.
-    pub phone: PhoneScript,
-}
-
 /// The phone script: the number to call, what to have ready, what to say.
-#[function_component]
-pub fn PhonePanel(props: &PhoneProps) -> Html {
-    let state = use_state_handle();
+pub fn phone_panel(state: &StateHandle, phone: &PhoneScript) -> Html {
     let strings = state.strings;
-    let phone = &props.phone;
-    let script_ref = use_node_ref();
+    let script_id = state.id("phone-script");
     html! {
         <section class="gt-panel gt-phone" part="panel" aria-labelledby={state.id("phone-title")}>
             <h3 class="gt-subheading" id={state.id("phone-title")}>{ strings.phone_title }</h3>
             if let (Some(number), Some(tel)) = (&phone.number, phone.tel()) {
-                <p><a class="gt-tel" href={tel} onclick={handoff_used(&state, "call")}>{ (strings.phone_call)(number) }</a></p>
+                <p><a class="gt-tel" href={tel} onclick={handoff_used(state, "call")}>{ (strings.phone_call)(number) }</a></p>
             } else if phone.helpdesk {
                 <p class="gt-notice">{ strings.phone_no_number }</p>
             }
@@ -109,12 +89,12 @@ pub fn PhonePanel(props: &PhoneProps) -> Html {
                 <ul>{ for phone.prepare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
             }
             <h4 class="gt-minor">{ strings.phone_say }</h4>
-            <ol class="gt-script" ref={script_ref.clone()} tabindex="-1">
+            <ol class="gt-script" id={script_id.clone()} tabindex="-1">
                 { for phone.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
             </ol>
             if state.kiosk.is_none() {
                 <div class="gt-actions">
-                    <CopyButton label={strings.copy_script} text={phone.text()} fallback={script_ref} action="copy-script" />
+                    <CopyButton label={strings.copy_script} text={phone.text()} fallback={script_id} action="copy-script" />
                 </div>
             }
         </section>
@@ -128,8 +108,8 @@ pub struct CopyProps {
     pub label: AttrValue,
     /// What to copy.
     pub text: AttrValue,
-    /// The element whose text is selected when the clipboard cannot be used.
-    pub fallback: NodeRef,
+    /// The id of the element whose text is selected when the clipboard cannot be used.
+    pub fallback: AttrValue,
     /// The handoff event this copy sends to the host page.
     pub action: &'static str,
 }
@@ -151,13 +131,16 @@ pub fn CopyButton(props: &CopyProps) -> Html {
         let (copied, text, fallback) = (copied.clone(), props.text.clone(), props.fallback.clone());
         let used = handoff_used(&state, props.action);
         Callback::from(move |e: MouseEvent| {
+            let fallback = in_widget(&e, &fallback);
             used.emit(e);
-            let (copied, text, fallback) = (copied.clone(), text.clone(), fallback.clone());
+            let (copied, text) = (copied.clone(), text.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if write_clipboard(&text).await {
                     copied.set(Copied::Yes);
                 } else {
-                    select_contents(&fallback);
+                    if let Some(fallback) = fallback {
+                        select_contents(&fallback);
+                    }
                     copied.set(Copied::Selected);
                 }
             });
@@ -191,10 +174,7 @@ async fn write_clipboard(text: &str) -> bool {
         .is_ok()
 }
 
-fn select_contents(target: &NodeRef) {
-    let Some(element) = target.cast::<HtmlElement>() else {
-        return;
-    };
+fn select_contents(element: &HtmlElement) {
     let _ = element.focus();
     let Some(document) = element.owner_document() else {
         return;

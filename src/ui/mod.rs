@@ -1,5 +1,7 @@
 //! The widget a person uses: Yew function components over one [`state::State`] reducer,
-//! shared through a context. One component per file; callbacks are named `on<verb>`.
+//! shared through a context, and plain view functions for the parts without state of their
+//! own (a component costs code size in every build). One screen or part per file; callbacks
+//! are named `on<verb>`.
 
 mod app;
 mod common;
@@ -22,7 +24,6 @@ mod storage;
 
 pub use app::{App, AppProps};
 pub use root::{Root, RootProps, Setup};
-pub use setup_error::{SetupError, SetupErrorProps};
 
 /// The reducer handle every component reads from the context.
 pub type StateHandle = yew::UseReducerHandle<state::State>;

@@ -2,22 +2,18 @@
 
 use yew::prelude::*;
 
-use super::common::{use_state_handle, BackLink, Heading};
-use super::handoff::{EmailPanel, PhonePanel};
-use super::qr::QrCode;
-use super::question::NodeProps;
-use super::rich::{inline, Rich};
+use super::common::{back_link, heading};
+use super::handoff::{email_panel, phone_panel};
+use super::qr::qr_code;
+use super::rich::{inline, rich};
 use super::state::Action;
-use crate::flow::{markup, Handoff, Node};
+use super::StateHandle;
+use crate::flow::model::Outcome;
+use crate::flow::{markup, Handoff};
 
 /// The end of a flow.
-#[function_component]
-pub fn OutcomeScreen(props: &NodeProps) -> Html {
-    let state = use_state_handle();
+pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Html {
     let session = &state.session;
-    let Node::Outcome(outcome) = session.flow().node(props.node) else {
-        return html! {};
-    };
     let strings = state.strings;
     let steps = session.rich_lines(&outcome.steps, &state.config);
     let handoff = Handoff::for_session(session, &state.config);
@@ -46,11 +42,11 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
         Callback::from(move |_| state.dispatch(Action::Restart))
     };
     html! {
-        <section class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
-            <BackLink />
-            <Heading text={outcome.title.clone()} />
+        <section key={node} class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
+            { back_link(state) }
+            { heading(&outcome.title) }
             if let Some(body) = body {
-                <Rich blocks={body} plain_links={state.plain_links()} />
+                { rich(&body, "gt-rich", None, state.plain_links()) }
             }
             if !steps.is_empty() {
                 <h3 class="gt-subheading">{ strings.steps_title }</h3>
@@ -62,11 +58,11 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
                 if !handoff.withheld.is_empty() {
                     <p class="gt-warning"><strong>{ strings.withheld }</strong></p>
                 }
-                if let Some(email) = handoff.email.clone() {
-                    <EmailPanel {email} reference={handoff.reference.clone()} />
+                if let Some(email) = &handoff.email {
+                    { email_panel(state, email, &handoff.reference) }
                 }
-                if let Some(phone) = handoff.phone.clone() {
-                    <PhonePanel {phone} />
+                if let Some(phone) = &handoff.phone {
+                    { phone_panel(state, phone) }
                 }
                 <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference }</code></p>
             }
@@ -76,7 +72,7 @@ pub fn OutcomeScreen(props: &NodeProps) -> Html {
                     <ul class="gt-link-list">
                     { for links.iter().map(|(text, href)| html! {
                         <li>
-                            <QrCode text={href.clone()} label={text.clone()} />
+                            { qr_code(href, text) }
                             <span>{ text.clone() }<br /><span class="gt-url">{ href.clone() }</span></span>
                         </li>
                     }) }

@@ -2,22 +2,20 @@
 
 use yew::prelude::*;
 
-use super::common::use_state_handle;
+use super::state::State;
 
 /// The progress of the current question, from the engine: the bar never moves backwards
-/// while a person goes forward.
-#[function_component]
-pub fn Progress() -> Html {
-    let state = use_state_handle();
+/// while a person goes forward. Nothing on screens without a step number.
+pub fn progress(state: &State) -> Html {
     let Some((step, most)) = state.session.progress() else {
         return html! {};
     };
-    let label = (state.strings.step_of)(step, most);
+    let label_id = state.id("progress");
     html! {
         <div class="gt-progress" part="progress">
-            <span class="gt-progress-label" id={state.id("progress")}>{ label }</span>
+            <span class="gt-progress-label" id={label_id.clone()}>{ (state.strings.step_of)(step, most) }</span>
             <progress class="gt-progress-bar" max={most.to_string()} value={step.to_string()}
-                aria-labelledby={state.id("progress")}></progress>
+                aria-labelledby={label_id}></progress>
         </div>
     }
 }

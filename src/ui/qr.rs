@@ -4,26 +4,17 @@ use yew::prelude::*;
 
 use crate::flow::qr::Qr;
 
-/// Props of [`QrCode`].
-#[derive(Properties, PartialEq)]
-pub struct QrCodeProps {
-    /// What the code holds, such as a `mailto:` URL.
-    pub text: AttrValue,
-    /// What it is, for screen readers.
-    pub label: AttrValue,
-}
-
-/// The QR code of a text, or nothing when the text is too long for one.
-#[function_component]
-pub fn QrCode(props: &QrCodeProps) -> Html {
-    let Some(qr) = Qr::new(&props.text) else {
+/// The QR code of a text (such as a `mailto:` URL) with what it is for screen readers, or
+/// nothing when the text is too long for one.
+pub fn qr_code(text: &str, label: &str) -> Html {
+    let Some(qr) = Qr::new(text) else {
         return html! {};
     };
-    let view = qr.view_size();
+    let view = qr.view_size().to_string();
     html! {
-        <svg class="gt-qr" role="img" aria-label={props.label.clone()} viewBox={format!("0 0 {view} {view}")}
+        <svg class="gt-qr" role="img" aria-label={label.to_owned()} viewBox={format!("0 0 {view} {view}")}
             width="200" height="200" shape-rendering="crispEdges">
-            <rect width={view.to_string()} height={view.to_string()} fill="#fff" />
+            <rect width={view.clone()} height={view} fill="#fff" />
             <path d={qr.path} fill="#000" />
         </svg>
     }

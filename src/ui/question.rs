@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::common::{use_state_handle, BackLink, ErrorMessage, ErrorSummary};
-use super::rich::Rich;
+use super::common::{back_link, error_message, error_summary, heading, use_state_handle};
+use super::rich::rich;
 use super::state::Action;
 use crate::flow::{Answer, Node, Refusal};
 
@@ -55,19 +55,19 @@ pub fn QuestionScreen(props: &NodeProps) -> Html {
 
     html! {
         <section class="gt-screen gt-question">
-            <BackLink />
+            { back_link(&state) }
             if missing {
-                <ErrorSummary errors={vec![(strings.choose_one.to_owned(), first_option.clone())]} />
+                { error_summary(&state, &[(strings.choose_one.to_owned(), first_option.clone())]) }
             }
             <form novalidate=true {onsubmit}>
                 <div class={if missing { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
                     <fieldset class="gt-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
-                        <legend class="gt-legend"><super::common::Heading text={question.text.clone()} /></legend>
+                        <legend class="gt-legend">{ heading(&question.text) }</legend>
                         if let Some(hint) = &question.hint {
-                            <Rich class="gt-rich gt-hint" id={hint_id.clone()} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
+                            { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone()), state.plain_links()) }
                         }
                         if missing {
-                            <ErrorMessage id={error_id.clone()} message={strings.choose_one} />
+                            { error_message(&state, &error_id, strings.choose_one) }
                         }
                         <div class="gt-radios">
                         { for question.options.iter().enumerate().map(|(i, option)| {
@@ -84,7 +84,7 @@ pub fn QuestionScreen(props: &NodeProps) -> Html {
                                         aria-describedby={option.hint.as_ref().map(|_| option_hint.clone())} />
                                     <label class="gt-radio-label" for={id}>{ option.label.clone() }</label>
                                     if let Some(hint) = &option.hint {
-                                        <Rich class="gt-rich gt-radio-hint" id={option_hint} blocks={session.rich(hint, &state.config)} plain_links={state.plain_links()} />
+                                        { rich(&session.rich(hint, &state.config), "gt-rich gt-radio-hint", Some(option_hint), state.plain_links()) }
                                     }
                                 </div>
                             }

@@ -2,13 +2,12 @@
 
 use yew::prelude::*;
 
-use super::common::{use_state_handle, BackLink, Heading};
+use super::common::{back_link, heading};
 use super::state::Action;
+use super::StateHandle;
 
 /// The summary of questions and answers shown before a contact outcome.
-#[function_component]
-pub fn ReviewScreen() -> Html {
-    let state = use_state_handle();
+pub fn review_screen(state: &StateHandle) -> Html {
     let strings = state.strings;
     let onconfirm = {
         let state = state.clone();
@@ -16,8 +15,8 @@ pub fn ReviewScreen() -> Html {
     };
     html! {
         <section class="gt-screen gt-review">
-            <BackLink />
-            <Heading text={strings.check_title} />
+            { back_link(state) }
+            { heading(strings.check_title) }
             <p>{ strings.check_intro }</p>
             <dl class="gt-summary">
             { for state.session.summary().into_iter().map(|row| {

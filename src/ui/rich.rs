@@ -4,28 +4,13 @@ use yew::prelude::*;
 
 use crate::flow::markup::{Block, Inline};
 
-/// Props of [`Rich`].
-#[derive(Properties, PartialEq)]
-pub struct RichProps {
-    /// The parsed, filled-in text.
-    pub blocks: Vec<Block>,
-    /// Element id, for `aria-describedby`.
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-    /// The element's classes, such as `gt-rich gt-hint`.
-    #[prop_or(AttrValue::Static("gt-rich"))]
-    pub class: AttrValue,
-    /// Show links as text with their address, not as links (a kiosk's visitors stay on it).
-    #[prop_or_default]
-    pub plain_links: bool,
-}
-
-/// Renders paragraphs, lists, bold text and links.
-#[function_component]
-pub fn Rich(props: &RichProps) -> Html {
+/// Renders paragraphs, lists, bold text and links in a `<div>` with the given classes (such as
+/// `gt-rich gt-hint`) and id (for `aria-describedby`). With `plain_links`, links are shown as
+/// text with their address: a kiosk's visitors stay on it.
+pub fn rich(blocks: &[Block], class: &'static str, id: Option<String>, plain_links: bool) -> Html {
     html! {
-        <div class={props.class.clone()} id={props.id.clone()}>
-            { for props.blocks.iter().map(|b| block(b, props.plain_links)) }
+        <div {class} {id}>
+            { for blocks.iter().map(|b| block(b, plain_links)) }
         </div>
     }
 }

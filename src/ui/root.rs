@@ -6,8 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::events::{Control, WidgetEvent};
+use super::setup_error::setup_error;
 use super::state::Kiosk;
-use super::{App, SetupError};
+use super::App;
 use crate::flow::{Config, ValidFlow};
 use crate::i18n::Strings;
 
@@ -66,9 +67,7 @@ pub fn Root(props: &RootProps) -> Html {
         Setup::Loading(strings) => html! {
             <div class="gt" aria-busy="true"><p class="gt-loading">{ strings.loading }</p></div>
         },
-        Setup::Failed(strings, problems) => {
-            html! { <SetupError strings={*strings} problems={problems.clone()} /> }
-        }
+        Setup::Failed(strings, problems) => setup_error(strings, problems),
         Setup::Ready {
             flow,
             config,

@@ -2,13 +2,12 @@
 
 use yew::prelude::*;
 
-use super::common::{use_state_handle, Heading};
+use super::common::heading;
 use super::state::Action;
+use super::StateHandle;
 
 /// The first screen a person sees.
-#[function_component]
-pub fn StartScreen() -> Html {
-    let state = use_state_handle();
+pub fn start_screen(state: &StateHandle) -> Html {
     let flow = state.session.flow().flow();
     let onstart = {
         let state = state.clone();
@@ -16,7 +15,7 @@ pub fn StartScreen() -> Html {
     };
     html! {
         <section class="gt-screen gt-start">
-            <Heading text={flow.title.clone()} />
+            { heading(&flow.title) }
             <p class="gt-lead">{ flow.summary.clone() }</p>
             if let Some(minutes) = flow.minutes {
                 <p>{ (state.strings.start_minutes)(minutes) }</p>
