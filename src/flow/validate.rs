@@ -15,9 +15,18 @@ use super::{fields, load, markup, template};
 pub struct ValidFlow {
     flow: Flow,
     index: HashMap<String, usize>,
-    field_at: HashMap<String, (usize, usize)>,
-    patterns: HashMap<String, Pattern>,
+    /// Field ids to their place in `fields`.
+    field_index: HashMap<String, usize>,
+    fields: Vec<FieldSlot>,
     longest: Vec<usize>,
+}
+
+/// Where a field lives, and its compiled pattern.
+#[derive(Debug)]
+struct FieldSlot {
+    node: usize,
+    field: usize,
+    pattern: Option<Pattern>,
 }
 
 impl ValidFlow {
@@ -48,12 +57,16 @@ impl ValidFlow {
 
     /// The compiled pattern of a `pattern` field.
     pub fn pattern(&self, field_id: &str) -> Option<&Pattern> {
-        self.patterns.get(field_id)
+        self.slot(field_id)?.pattern.as_ref()
     }
 
     /// Where a field lives: (node index, field index).
     pub fn field_at(&self, field_id: &str) -> Option<(usize, usize)> {
-        self.field_at.get(field_id).copied()
+        self.slot(field_id).map(|slot| (slot.node, slot.field))
+    }
+
+    fn slot(&self, field_id: &str) -> Option<&FieldSlot> {
+        Some(&self.fields[*self.field_index.get(field_id)?])
     }
 
     /// The most screens still to come from a node to an outcome, counting the node itself
@@ -88,10 +101,10 @@ pub fn validate(flow: Flow) -> Result<ValidFlow, Vec<FlowError>> {
     };
     v.header();
     let index = v.ids();
-    let (field_at, patterns) = v.fields(&index);
+    let (field_index, fields) = v.fields(&index);
     v.references(&index);
-    v.conditions(&index, &field_at);
-    v.texts(&index, &field_at);
+    v.conditions(&index, &field_index);
+    v.texts(&index, &field_index);
     v.outcomes();
     let longest = v.graph(&index);
     let errors = v.errors;
@@ -99,8 +112,8 @@ pub fn validate(flow: Flow) -> Result<ValidFlow, Vec<FlowError>> {
         Some(longest) if errors.is_empty() => Ok(ValidFlow {
             flow,
             index,
-            field_at,
-            patterns,
+            field_index,
+            fields,
             longest,
         }),
         _ => Err(errors),
@@ -206,14 +219,10 @@ impl<'a> Validator<'a> {
         index
     }
 
-    /// Options and fields: ids, counts, patterns.
-    #[allow(clippy::type_complexity)]
-    fn fields(
-        &mut self,
-        index: &HashMap<String, usize>,
-    ) -> (HashMap<String, (usize, usize)>, HashMap<String, Pattern>) {
-        let mut field_at = HashMap::new();
-        let mut patterns = HashMap::new();
+    /// Options and fields: ids, counts, patterns. Returns the field index and its slots.
+    fn fields(&mut self, index: &HashMap<String, usize>) -> (HashMap<String, usize>, Vec<FieldSlot>) {
+        let mut field_index: HashMap<String, usize> = HashMap::new();
+        let mut slots: Vec<FieldSlot> = Vec::new();
         for (i, node) in self.flow.nodes.iter().enumerate() {
             match node {
                 Node::Question(q) => {
@@ -229,12 +238,12 @@ impl<'a> Validator<'a> {
                             ),
                         );
                     }
-                    let mut seen = HashSet::new();
+                    let mut seen: Vec<&str> = Vec::new();
                     for (o, option) in q.options.iter().enumerate() {
                         if !template::is_name(&option.id) {
                             self.error(at(i, &format!("options[{o}].id")), format!("`{}` is not an option id: use lowercase letters, digits, `-` and `_`", option.id));
                         }
-                        if !seen.insert(option.id.as_str()) {
+                        if seen.contains(&option.id.as_str()) {
                             self.error(
                                 at(i, &format!("options[{o}].id")),
                                 format!(
@@ -243,6 +252,7 @@ impl<'a> Validator<'a> {
                                 ),
                             );
                         }
+                        seen.push(&option.id);
                         if option.routes.len() > limits::MAX_BRANCHES {
                             self.error(
                                 at(i, &format!("options[{o}].routes")),
@@ -268,9 +278,33 @@ impl<'a> Validator<'a> {
                     }
                     for (k, field) in f.fields.iter().enumerate() {
                         let path = |rest: &str| at(i, &format!("fields[{k}]{rest}"));
+                        let pattern = match (field.format, &field.pattern) {
+                            (Format::Pattern, None) => {
+                                self.error(path(".pattern"), "a `pattern` field needs a `pattern`");
+                                None
+                            }
+                            (Format::Pattern, Some(p)) => Pattern::new(p)
+                                .map_err(|e| {
+                                    self.error(
+                                        path(".pattern"),
+                                        format!("the pattern does not compile: {e}"),
+                                    )
+                                })
+                                .ok(),
+                            (_, Some(_)) => {
+                                self.error(
+                                    path(".pattern"),
+                                    "`pattern` is only used with `\"format\": \"pattern\"`",
+                                );
+                                None
+                            }
+                            (_, None) => None,
+                        };
+                        let mut well_named = false;
                         if !template::is_name(&field.id) {
                             self.error(path(".id"), format!("`{}` is not a field id: use lowercase letters, digits, `-` and `_`", field.id));
-                        } else if let Some(&(n, _)) = field_at.get(&field.id) {
+                        } else if let Some(&slot) = field_index.get(&field.id) {
+                            let n = slots[slot].node;
                             self.error(
                                 path(".id"),
                                 format!(
@@ -289,26 +323,7 @@ impl<'a> Validator<'a> {
                                 ),
                             );
                         } else {
-                            field_at.insert(field.id.clone(), (i, k));
-                        }
-                        match (field.format, &field.pattern) {
-                            (Format::Pattern, None) => {
-                                self.error(path(".pattern"), "a `pattern` field needs a `pattern`")
-                            }
-                            (Format::Pattern, Some(p)) => match Pattern::new(p) {
-                                Ok(re) => {
-                                    patterns.insert(field.id.clone(), re);
-                                }
-                                Err(e) => self.error(
-                                    path(".pattern"),
-                                    format!("the pattern does not compile: {e}"),
-                                ),
-                            },
-                            (_, Some(_)) => self.error(
-                                path(".pattern"),
-                                "`pattern` is only used with `\"format\": \"pattern\"`",
-                            ),
-                            (_, None) => {}
+                            well_named = true;
                         }
                         if field.error.is_some() && field.format != Format::Pattern {
                             self.error(
@@ -317,9 +332,9 @@ impl<'a> Validator<'a> {
                             );
                         }
                         if let Some(example) = &field.example {
-                            let pattern = patterns.get(&field.id);
                             if field.format != Format::Pattern || pattern.is_some() {
-                                if let Err(problem) = fields::check(field, pattern, example) {
+                                if let Err(problem) = fields::check(field, pattern.as_ref(), example)
+                                {
                                     self.error(path(".example"), format!("the example `{example}` is not accepted by this field: {problem}"));
                                 }
                             }
@@ -335,6 +350,14 @@ impl<'a> Validator<'a> {
                                 );
                             }
                         }
+                        if well_named {
+                            field_index.insert(field.id.clone(), slots.len());
+                            slots.push(FieldSlot {
+                                node: i,
+                                field: k,
+                                pattern,
+                            });
+                        }
                     }
                 }
                 Node::Info(_) | Node::Outcome(_) => {}
@@ -346,7 +369,7 @@ impl<'a> Validator<'a> {
                 );
             }
         }
-        (field_at, patterns)
+        (field_index, slots)
     }
 
     fn references(&mut self, index: &HashMap<String, usize>) {
@@ -365,7 +388,7 @@ impl<'a> Validator<'a> {
     fn conditions(
         &mut self,
         index: &HashMap<String, usize>,
-        field_at: &HashMap<String, (usize, usize)>,
+        field_index: &HashMap<String, usize>,
     ) {
         let flags: HashSet<&str> = self
             .flow
@@ -411,7 +434,7 @@ impl<'a> Validator<'a> {
             }
         }
         for (path, cond) in found {
-            for message in condition_problems(self.flow, cond, index, field_at, &flags) {
+            for message in condition_problems(self.flow, cond, index, field_index, &flags) {
                 self.error(path.clone(), message);
             }
         }
@@ -421,11 +444,11 @@ impl<'a> Validator<'a> {
     fn texts(
         &mut self,
         index: &HashMap<String, usize>,
-        field_at: &HashMap<String, (usize, usize)>,
+        field_index: &HashMap<String, usize>,
     ) {
         let known = |name: &str| {
             PLACEHOLDERS.contains(&name)
-                || field_at.contains_key(name)
+                || field_index.contains_key(name)
                 || matches!(
                     index.get(name).map(|&n| &self.flow.nodes[n]),
                     Some(Node::Question(_))
@@ -694,7 +717,7 @@ fn condition_problems(
     flow: &Flow,
     cond: &Condition,
     index: &HashMap<String, usize>,
-    field_at: &HashMap<String, (usize, usize)>,
+    field_index: &HashMap<String, usize>,
     flags: &HashSet<&str>,
 ) -> Vec<String> {
     let mut out = Vec::new();
@@ -741,7 +764,7 @@ fn condition_problems(
         }
     }
     if let Some(field) = &cond.field {
-        if !field_at.contains_key(field) {
+        if !field_index.contains_key(field) {
             out.push(format!("no field has the id `{field}`"));
         }
     }
