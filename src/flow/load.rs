@@ -252,6 +252,21 @@ impl Decoder {
         required: bool,
         read: for<'a> fn(&mut Self, Json<'a>) -> Option<T>,
     ) -> Vec<T> {
+        // The generic part is only the loop: every item type gets its own copy of it.
+        let items = self.items(obj, key, required);
+        let mut out = Vec::with_capacity(items.len());
+        self.path.push(Segment::Key(key));
+        for (i, item) in items.into_iter().enumerate() {
+            self.path.push(Segment::Index(i));
+            out.extend(read(self, item));
+            self.path.pop();
+        }
+        self.path.pop();
+        out
+    }
+
+    /// The items of the list under `key`, if it is one.
+    fn items<'a>(&mut self, obj: &mut Obj<'a>, key: &'static str, required: bool) -> Vec<Json<'a>> {
         match obj.take(key) {
             None => {
                 if required {
@@ -259,13 +274,7 @@ impl Decoder {
                 }
                 Vec::new()
             }
-            Some(Json::Array(items)) => self.within(Segment::Key(key), |d| {
-                items
-                    .into_iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| d.within(Segment::Index(i), |d| read(d, v)))
-                    .collect()
-            }),
+            Some(Json::Array(items)) => items,
             Some(other) => {
                 self.error(
                     Some(key),

@@ -24,7 +24,9 @@ impl Qr {
         if text.len() > MAX_QR_TEXT {
             return None;
         }
-        let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+        // Byte mode: the texts are URLs with lowercase letters, which the smaller numeric and
+        // alphanumeric modes cannot hold anyway, so encode_text's mode choice is dead weight.
+        let code = QrCode::encode_binary(text.as_bytes(), QrCodeEcc::Medium).ok()?;
         let size = code.size() as usize;
         let mut path = String::new();
         for y in 0..size {

@@ -220,7 +220,10 @@ impl<'a> Validator<'a> {
     }
 
     /// Options and fields: ids, counts, patterns. Returns the field index and its slots.
-    fn fields(&mut self, index: &HashMap<String, usize>) -> (HashMap<String, usize>, Vec<FieldSlot>) {
+    fn fields(
+        &mut self,
+        index: &HashMap<String, usize>,
+    ) -> (HashMap<String, usize>, Vec<FieldSlot>) {
         let mut field_index: HashMap<String, usize> = HashMap::new();
         let mut slots: Vec<FieldSlot> = Vec::new();
         for (i, node) in self.flow.nodes.iter().enumerate() {
@@ -333,7 +336,8 @@ impl<'a> Validator<'a> {
                         }
                         if let Some(example) = &field.example {
                             if field.format != Format::Pattern || pattern.is_some() {
-                                if let Err(problem) = fields::check(field, pattern.as_ref(), example)
+                                if let Err(problem) =
+                                    fields::check(field, pattern.as_ref(), example)
                                 {
                                     self.error(path(".example"), format!("the example `{example}` is not accepted by this field: {problem}"));
                                 }
@@ -385,11 +389,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn conditions(
-        &mut self,
-        index: &HashMap<String, usize>,
-        field_index: &HashMap<String, usize>,
-    ) {
+    fn conditions(&mut self, index: &HashMap<String, usize>, field_index: &HashMap<String, usize>) {
         let flags: HashSet<&str> = self
             .flow
             .nodes
@@ -441,11 +441,7 @@ impl<'a> Validator<'a> {
     }
 
     /// Every text: not empty, placeholders known, markup well formed with allowed links only.
-    fn texts(
-        &mut self,
-        index: &HashMap<String, usize>,
-        field_index: &HashMap<String, usize>,
-    ) {
+    fn texts(&mut self, index: &HashMap<String, usize>, field_index: &HashMap<String, usize>) {
         let known = |name: &str| {
             PLACEHOLDERS.contains(&name)
                 || field_index.contains_key(name)

@@ -108,12 +108,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        let (control, dispatcher) = (props.control.clone(), state.dispatcher());
-        use_effect_with(props.control.clone(), move |_| {
-            control.connect(dispatcher.to_callback())
-        });
-    }
-    {
         // New settings from the page keep the person's place.
         let dispatcher = state.dispatcher();
         use_effect_with(
@@ -125,12 +119,17 @@ pub fn App(props: &AppProps) -> Html {
     }
     let root = use_node_ref();
     {
-        // A new screen: focus on its heading, so that keyboard and screen-reader users start
-        // reading at its top. Not on the first screen: that would pull the host page's focus
-        // into the widget on load.
+        // A refused answer: focus on the error summary, so the person hears what to fix. A new
+        // screen (a refusal never changes it): focus on its heading, so that keyboard and
+        // screen-reader users start reading at its top, except on the first screen, where it
+        // would pull the host page's focus into the widget on load; and tell the host page.
         let (state, root) = (state.clone(), root.clone());
-        use_effect_with(state.screen_changes, move |&changes| {
-            if changes > 0 {
+        use_effect_with((state.screen_changes, state.refusals), move |_| {
+            if state.refusal.is_some() {
+                focus(&root, ".gt-error-summary");
+                return;
+            }
+            if state.screen_changes > 0 {
                 focus(&root, ".gt-screen .gt-heading");
             }
             announce(&state);
@@ -143,9 +142,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        // The browser's Back lands on one of the widget's entries: go one screen back.
-        let (history, dispatcher) = (state.history.clone(), state.dispatcher());
+        // Once: the page's restart control, and the browser's Back landing on one of the
+        // widget's entries (one screen back). The control belongs to the mounted element, so
+        // it never changes while this App lives.
+        let (control, history, dispatcher) = (
+            props.control.clone(),
+            state.history.clone(),
+            state.dispatcher(),
+        );
         use_effect_with((), move |_| {
+            control.connect(dispatcher.to_callback());
             let listener = history.zip(web_sys::window()).map(|(history, window)| {
                 gloo::events::EventListener::new(&window, "popstate", move |_| {
                     if history.take() {
@@ -154,15 +160,6 @@ pub fn App(props: &AppProps) -> Html {
                 })
             });
             move || drop(listener)
-        });
-    }
-    {
-        // A refused answer: focus on the error summary, so the person hears what to fix.
-        let root = root.clone();
-        use_effect_with(state.refusals, move |&refusals| {
-            if refusals > 0 {
-                focus(&root, ".gt-error-summary");
-            }
         });
     }
     let session = &state.session;
