@@ -8,12 +8,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::events::{Control, WidgetEvent};
-use super::form::FieldsScreen;
+use super::form::fields_screen;
 use super::idle::IdleGuard;
 use super::info::info_screen;
 use super::outcome::outcome_screen;
 use super::progress::progress;
-use super::question::QuestionScreen;
+use super::question::question_screen;
 use super::review::review_screen;
 use super::start::start_screen;
 use super::state::{Action, Kiosk, State};
@@ -167,10 +167,10 @@ pub fn App(props: &AppProps) -> Html {
     let (screen, heading): (Html, String) = match session.screen() {
         Screen::Start => (start_screen(&state), flow.flow().title.clone()),
         Screen::Node(node) => {
-            // Keyed by node, so each new screen mounts afresh, with its own selection.
+            // Each screen's section is keyed by its node, so a new screen gets new elements.
             let html = match flow.node(node) {
-                Node::Question(_) => html! { <QuestionScreen key={node} {node} /> },
-                Node::Fields(_) => html! { <FieldsScreen key={node} {node} /> },
+                Node::Question(question) => question_screen(&state, node, question),
+                Node::Fields(fields) => fields_screen(&state, node, fields),
                 Node::Info(info) => info_screen(&state, node, info),
                 Node::Outcome(_) => html! {},
             };

@@ -3,58 +3,53 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::common::{back_link, error_message, error_summary, heading, use_state_handle};
-use super::question::NodeProps;
+use super::common::{back_link, error_message, error_summary, heading};
 use super::rich::rich;
 use super::state::Action;
+use super::StateHandle;
 use crate::flow::fields::{looks_secret, FieldProblem};
-use crate::flow::model::{Field, Format};
-use crate::flow::{Answer, Node, Refusal};
+use crate::flow::model::{Field, Fields, Format};
+use crate::flow::{Answer, Refusal};
 use crate::i18n::Strings;
 
-/// A fields node. What the person types lives in the engine's session even when Continue is
-/// refused, so an error never loses their answers.
-#[function_component]
-pub fn FieldsScreen(props: &NodeProps) -> Html {
-    let state = use_state_handle();
+/// A fields node. What the person types is the state's draft, kept in the engine's session
+/// even when Continue is refused, so an error never loses their answers.
+pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html {
     let session = &state.session;
-    let Node::Fields(node) = session.flow().node(props.node) else {
-        return html! {};
+    let values: &[String] = match &state.draft {
+        Some(Answer::Values(v)) => v,
+        _ => &[],
     };
-    let values = use_state(|| match session.answer_for(props.node) {
-        Some(Answer::Values(v)) => v.clone(),
-        _ => vec![String::new(); node.fields.len()],
-    });
     let strings = state.strings;
     let problems: Vec<(usize, FieldProblem)> = match &state.refusal {
         Some(Refusal::Fields(p)) => p.clone(),
         _ => Vec::new(),
     };
-    let input_id = |k: usize| state.id(&format!("f-{}", node.fields[k].id));
-    let message = |k: usize, p: FieldProblem| problem_text(strings, &node.fields[k], p);
+    let input_id = |k: usize| state.id(&format!("f-{}", fields.fields[k].id));
+    let message = |k: usize, p: FieldProblem| problem_text(strings, &fields.fields[k], p);
     let summary: Vec<(String, String)> = problems
         .iter()
         .map(|&(k, p)| (message(k, p), input_id(k)))
         .collect();
 
     let onsubmit = {
-        let (state, values) = (state.clone(), values.clone());
+        let state = state.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(Action::Answer(Answer::Values((*values).clone())));
+            state.dispatch(Action::Continue);
         })
     };
 
     html! {
-        <section class="gt-screen gt-fields">
-            { back_link(&state) }
-            { error_summary(&state, &summary) }
-            { heading(&node.text) }
-            if let Some(hint) = &node.hint {
+        <section key={node} class="gt-screen gt-fields">
+            { back_link(state) }
+            { error_summary(state, &summary) }
+            { heading(&fields.text) }
+            if let Some(hint) = &fields.hint {
                 { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", None, state.plain_links()) }
             }
             <form novalidate=true {onsubmit}>
-            { for node.fields.iter().enumerate().map(|(k, field)| {
+            { for fields.fields.iter().enumerate().map(|(k, field)| {
                 let id = input_id(k);
                 let (hint_id, error_id, warn_id) = (format!("{id}-hint"), format!("{id}-error"), format!("{id}-warning"));
                 let problem = problems.iter().find(|(i, _)| *i == k).map(|&(_, p)| message(k, p));
@@ -66,12 +61,9 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
                     secret.then(|| warn_id.clone()),
                 ].into_iter().flatten().collect::<Vec<_>>().join(" ");
                 let ontype = {
-                    let values = values.clone();
+                    let state = state.clone();
                     Callback::from(move |e: InputEvent| {
-                        let mut next = (*values).clone();
-                        next.resize(next.len().max(k + 1), String::new());
-                        next[k] = e.target_unchecked_into::<HtmlInputElement>().value();
-                        values.set(next);
+                        state.dispatch(Action::Type(k, e.target_unchecked_into::<HtmlInputElement>().value()));
                     })
                 };
                 let (kind, autocomplete) = match field.format {
@@ -89,7 +81,7 @@ pub fn FieldsScreen(props: &NodeProps) -> Html {
                             { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone()), state.plain_links()) }
                         }
                         if let Some(problem) = &problem {
-                            { error_message(&state, &error_id, problem) }
+                            { error_message(state, &error_id, problem) }
                         }
                         <input class="gt-input" part="input" type={kind} id={id} name={field.id.clone()} value={value}
                             oninput={ontype} spellcheck="false" autocomplete={autocomplete.unwrap_or("off")}

@@ -7,13 +7,12 @@ use super::rich::rich;
 use super::state::Action;
 use super::StateHandle;
 use crate::flow::model::Info;
-use crate::flow::Answer;
 
 /// An info node: its explanation, then Continue.
 pub fn info_screen(state: &StateHandle, node: usize, info: &Info) -> Html {
     let oncontinue = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Answer(Answer::Seen)))
+        Callback::from(move |_| state.dispatch(Action::Continue))
     };
     html! {
         <section key={node} class="gt-screen gt-info">

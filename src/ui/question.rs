@@ -2,30 +2,20 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, error_message, error_summary, heading, use_state_handle};
+use super::common::{back_link, error_message, error_summary, heading};
 use super::rich::rich;
 use super::state::Action;
-use crate::flow::{Answer, Node, Refusal};
-
-/// Props of the node screens.
-#[derive(Properties, PartialEq)]
-pub struct NodeProps {
-    /// The node's index in the flow.
-    pub node: usize,
-}
+use super::StateHandle;
+use crate::flow::model::Question;
+use crate::flow::{Answer, Refusal};
 
 /// One question per screen. Continue with nothing chosen shows an error summary and an inline
 /// message linked to the first option.
-#[function_component]
-pub fn QuestionScreen(props: &NodeProps) -> Html {
-    let state = use_state_handle();
+pub fn question_screen(state: &StateHandle, node: usize, question: &Question) -> Html {
     let session = &state.session;
-    let selected = use_state(|| match session.answer_for(props.node) {
-        Some(Answer::Choice(c)) => Some(*c),
+    let selected = match state.draft {
+        Some(Answer::Choice(c)) => Some(c),
         _ => None,
-    });
-    let Node::Question(question) = session.flow().node(props.node) else {
-        return html! {};
     };
     let strings = state.strings;
     let group = state.id(&format!("q-{}", question.id));
@@ -35,13 +25,10 @@ pub fn QuestionScreen(props: &NodeProps) -> Html {
     let missing = matches!(state.refusal, Some(Refusal::NoChoice));
 
     let onsubmit = {
-        let (state, selected) = (state.clone(), selected.clone());
+        let state = state.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            // Nothing chosen is still sent, so the engine refuses it and the error shows.
-            state.dispatch(Action::Answer(Answer::Choice(
-                selected.unwrap_or(usize::MAX),
-            )));
+            state.dispatch(Action::Continue);
         })
     };
     let described_by = [
@@ -54,10 +41,10 @@ pub fn QuestionScreen(props: &NodeProps) -> Html {
     .join(" ");
 
     html! {
-        <section class="gt-screen gt-question">
-            { back_link(&state) }
+        <section key={node} class="gt-screen gt-question">
+            { back_link(state) }
             if missing {
-                { error_summary(&state, &[(strings.choose_one.to_owned(), first_option.clone())]) }
+                { error_summary(state, &[(strings.choose_one.to_owned(), first_option.clone())]) }
             }
             <form novalidate=true {onsubmit}>
                 <div class={if missing { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
@@ -67,20 +54,20 @@ pub fn QuestionScreen(props: &NodeProps) -> Html {
                             { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone()), state.plain_links()) }
                         }
                         if missing {
-                            { error_message(&state, &error_id, strings.choose_one) }
+                            { error_message(state, &error_id, strings.choose_one) }
                         }
                         <div class="gt-radios">
                         { for question.options.iter().enumerate().map(|(i, option)| {
                             let id = format!("{group}-{i}");
                             let option_hint = format!("{id}-hint");
                             let onchoose = {
-                                let selected = selected.clone();
-                                Callback::from(move |_: Event| selected.set(Some(i)))
+                                let state = state.clone();
+                                Callback::from(move |_: Event| state.dispatch(Action::Choose(i)))
                             };
                             html! {
                                 <div class="gt-radio">
                                     <input class="gt-radio-input" type="radio" id={id.clone()} name={group.clone()}
-                                        value={option.id.clone()} checked={*selected == Some(i)} onchange={onchoose}
+                                        value={option.id.clone()} checked={selected == Some(i)} onchange={onchoose}
                                         aria-describedby={option.hint.as_ref().map(|_| option_hint.clone())} />
                                     <label class="gt-radio-label" for={id}>{ option.label.clone() }</label>
                                     if let Some(hint) = &option.hint {

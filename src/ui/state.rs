@@ -6,7 +6,7 @@ use yew::{Callback, Reducible};
 
 use super::events::WidgetEvent;
 
-use crate::flow::{Answer, Config, Refusal, Session};
+use crate::flow::{Answer, Config, Node, Refusal, Screen, Session};
 use crate::i18n::Strings;
 
 /// Everything the widget shows, in one value that only [`Action`]s change.
@@ -18,6 +18,9 @@ pub struct State {
     pub config: Rc<Config>,
     /// The interface words.
     pub strings: &'static Strings,
+    /// The answer being put together on the current screen (the option chosen, the text
+    /// typed), sent by Continue. Each new screen starts from the answer the session remembers.
+    pub draft: Option<Answer>,
     /// Why the last answer was refused, shown on the current screen.
     pub refusal: Option<Refusal>,
     /// Counts screen changes; focus moves to the new heading whenever it grows.
@@ -84,8 +87,12 @@ impl BrowserHistory {
 pub enum Action {
     /// Leave the start screen.
     Start,
-    /// Answer the current screen.
-    Answer(Answer),
+    /// Choose an option of the current question.
+    Choose(usize),
+    /// Type into a field of the current screen: its index and the whole value.
+    Type(usize, String),
+    /// Send the current screen's answer.
+    Continue,
     /// Go one screen back.
     Back,
     /// Change the answer of an earlier node (from "Check your answers").
@@ -112,6 +119,7 @@ impl State {
         kiosk: Option<Kiosk>,
     ) -> Self {
         State {
+            draft: draft_for(&session),
             session,
             config,
             strings,
@@ -145,6 +153,57 @@ impl PartialEq for State {
     }
 }
 
+impl State {
+    /// Every action but editing the draft: each clears the last refusal.
+    fn act(&mut self, action: Action) {
+        self.refusal = None;
+        self.via_browser = matches!(action, Action::BrowserBack);
+        match action {
+            Action::Start => self.session.start(),
+            Action::Continue => {
+                let answer = match self.session.screen() {
+                    Screen::Node(node)
+                        if matches!(self.session.flow().node(node), Node::Info(_)) =>
+                    {
+                        Answer::Seen
+                    }
+                    // Nothing chosen is still sent, so the engine refuses it and the error shows.
+                    _ => self.draft.clone().unwrap_or(Answer::Choice(usize::MAX)),
+                };
+                self.refusal = self.session.answer(answer).err();
+                self.refusals += u32::from(self.refusal.is_some());
+            }
+            Action::Back | Action::BrowserBack => {
+                self.session.back();
+            }
+            Action::Change(node) => {
+                self.session.change(node);
+            }
+            Action::Confirm => {
+                self.session.confirm();
+            }
+            Action::Restart => self.session.restart(),
+            Action::Configure(config, strings) => {
+                self.config = config;
+                self.strings = strings;
+            }
+            Action::Choose(_) | Action::Type(..) => {}
+        }
+    }
+}
+
+/// The draft a screen starts with: the answer the session remembers for it, or empty fields.
+fn draft_for(session: &Session) -> Option<Answer> {
+    let Screen::Node(node) = session.screen() else {
+        return None;
+    };
+    match (session.flow().node(node), session.answer_for(node)) {
+        (_, Some(answer)) => Some(answer.clone()),
+        (Node::Fields(f), None) => Some(Answer::Values(vec![String::new(); f.fields.len()])),
+        _ => None,
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -156,31 +215,21 @@ impl Reducible for State {
         }
         let mut next = Rc::unwrap_or_clone(self);
         let before = next.session.screen();
-        next.refusal = None;
-        next.via_browser = matches!(action, Action::BrowserBack);
         match action {
-            Action::Start => next.session.start(),
-            Action::Answer(answer) => {
-                next.refusal = next.session.answer(answer).err();
-                next.refusals += u32::from(next.refusal.is_some());
+            // Choosing and typing change only the draft: an error shown stays until Continue.
+            Action::Choose(option) => next.draft = Some(Answer::Choice(option)),
+            Action::Type(field, value) => {
+                if let Some(Answer::Values(values)) = &mut next.draft {
+                    if let Some(slot) = values.get_mut(field) {
+                        *slot = value;
+                    }
+                }
             }
-            Action::Back | Action::BrowserBack => {
-                next.session.back();
-            }
-            Action::Change(node) => {
-                next.session.change(node);
-            }
-            Action::Confirm => {
-                next.session.confirm();
-            }
-            Action::Restart => next.session.restart(),
-            Action::Configure(config, strings) => {
-                next.config = config;
-                next.strings = strings;
-            }
+            action => next.act(action),
         }
         if next.session.screen() != before {
             next.screen_changes += 1;
+            next.draft = draft_for(&next.session);
         }
         next.revision += 1;
         Rc::new(next)
