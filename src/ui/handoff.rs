@@ -4,8 +4,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
-use super::common::{handoff_used, in_widget, use_state_handle};
+use super::common::{handoff_used, in_widget};
 use super::qr::qr_code;
+use super::state::Action;
 use super::StateHandle;
 use crate::flow::handoff::{encode, Email, PhoneScript, MAILTO_BUDGET};
 use crate::flow::qr::MAX_QR_TEXT;
@@ -63,7 +64,7 @@ pub fn email_panel(state: &StateHandle, email: &Email, reference: &str) -> Html 
                     if email.to.is_some() {
                         <a class="gt-button" part="button" href={mailto} onclick={handoff_used(state, "open-email")}>{ strings.open_email }</a>
                     }
-                    <CopyButton label={strings.copy_email} text={email.text()} fallback={body_id} action="copy-email" />
+                    { copy_button(state, strings.copy_email, email.text(), &body_id, "copy-email") }
                     <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href} download="helpdesk-email.eml" onclick={handoff_used(state, "download-email")}>{ strings.download_email }</a>
                     <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
                 </div>
@@ -94,66 +95,50 @@ pub fn phone_panel(state: &StateHandle, phone: &PhoneScript) -> Html {
             </ol>
             if state.kiosk.is_none() {
                 <div class="gt-actions">
-                    <CopyButton label={strings.copy_script} text={phone.text()} fallback={script_id} action="copy-script" />
+                    { copy_button(state, strings.copy_script, phone.text(), &script_id, "copy-script") }
                 </div>
             }
         </section>
     }
 }
 
-/// Props of [`CopyButton`].
-#[derive(Properties, PartialEq)]
-pub struct CopyProps {
-    /// The button's words.
-    pub label: AttrValue,
-    /// What to copy.
-    pub text: AttrValue,
-    /// The id of the element whose text is selected when the clipboard cannot be used.
-    pub fallback: AttrValue,
-    /// The handoff event this copy sends to the host page.
-    pub action: &'static str,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Copied {
-    Not,
-    Yes,
-    Selected,
-}
-
-/// Copies text to the clipboard and says so. Where the clipboard is not available (an
-/// insecure page, a refused permission), it selects the text and says how to copy it.
-#[function_component]
-pub fn CopyButton(props: &CopyProps) -> Html {
-    let state = use_state_handle();
-    let copied = use_state(|| Copied::Not);
+/// A copy button: copies `text` to the clipboard and says so. Where the clipboard is not
+/// available (an insecure page, a refused permission), it selects the element with the id
+/// `fallback` and says how to copy it. `action` is the handoff event it sends to the host page
+/// and tells this button's status from the others'.
+fn copy_button(
+    state: &StateHandle,
+    label: &'static str,
+    text: String,
+    fallback: &str,
+    action: &'static str,
+) -> Html {
     let oncopy = {
-        let (copied, text, fallback) = (copied.clone(), props.text.clone(), props.fallback.clone());
-        let used = handoff_used(&state, props.action);
+        let (state, fallback) = (state.clone(), fallback.to_owned());
+        let used = handoff_used(&state, action);
         Callback::from(move |e: MouseEvent| {
             let fallback = in_widget(&e, &fallback);
             used.emit(e);
-            let (copied, text) = (copied.clone(), text.clone());
+            let (state, text) = (state.clone(), text.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if write_clipboard(&text).await {
-                    copied.set(Copied::Yes);
-                } else {
+                let copied = write_clipboard(&text).await;
+                if !copied {
                     if let Some(fallback) = fallback {
                         select_contents(&fallback);
                     }
-                    copied.set(Copied::Selected);
                 }
+                state.dispatch(Action::Copied(action, copied));
             });
         })
     };
-    let status = match *copied {
-        Copied::Not => "",
-        Copied::Yes => state.strings.copied,
-        Copied::Selected => state.strings.copy_fallback,
+    let status = match state.copied {
+        Some((done, true)) if done == action => state.strings.copied,
+        Some((done, false)) if done == action => state.strings.copy_fallback,
+        _ => "",
     };
     html! {
         <>
-            <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={oncopy}>{ props.label.clone() }</button>
+            <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={oncopy}>{ label }</button>
             <span class="gt-copy-status" role="status">{ status }</span>
         </>
     }

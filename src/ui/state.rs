@@ -23,6 +23,9 @@ pub struct State {
     pub draft: Option<Answer>,
     /// Why the last answer was refused, shown on the current screen.
     pub refusal: Option<Refusal>,
+    /// The last copy on this screen: its handoff action, and whether the clipboard took the
+    /// text (or the text was selected for the person to copy).
+    pub copied: Option<(&'static str, bool)>,
     /// Counts screen changes; focus moves to the new heading whenever it grows.
     pub screen_changes: u32,
     /// Counts refused answers; the error summary takes focus whenever it grows.
@@ -101,6 +104,8 @@ pub enum Action {
     Confirm,
     /// Forget everything and go to the start screen.
     Restart,
+    /// A copy button finished: its handoff action, and whether the clipboard took the text.
+    Copied(&'static str, bool),
     /// The page changed its settings: keep the person's place, use the new ones.
     Configure(Rc<Config>, &'static Strings),
     /// The browser's Back button, with history integration on.
@@ -124,6 +129,7 @@ impl State {
             config,
             strings,
             refusal: None,
+            copied: None,
             screen_changes: 0,
             refusals: 0,
             revision: 0,
@@ -187,7 +193,7 @@ impl State {
                 self.config = config;
                 self.strings = strings;
             }
-            Action::Choose(_) | Action::Type(..) => {}
+            Action::Choose(_) | Action::Type(..) | Action::Copied(..) => {}
         }
     }
 }
@@ -225,11 +231,13 @@ impl Reducible for State {
                     }
                 }
             }
+            Action::Copied(action, copied) => next.copied = Some((action, copied)),
             action => next.act(action),
         }
         if next.session.screen() != before {
             next.screen_changes += 1;
             next.draft = draft_for(&next.session);
+            next.copied = None;
         }
         next.revision += 1;
         Rc::new(next)
