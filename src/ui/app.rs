@@ -9,7 +9,7 @@ use web_sys::{Element, HtmlElement};
 
 use super::events::{Control, WidgetEvent};
 use super::form::fields_screen;
-use super::idle::IdleGuard;
+use super::idle::{idle_prompt, use_idle_reset};
 use super::info::info_screen;
 use super::outcome::outcome_screen;
 use super::progress::progress;
@@ -118,6 +118,7 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
     let root = use_node_ref();
+    use_idle_reset(&state, props.kiosk.map(|k| k.idle_seconds), &root);
     {
         // A refused answer: focus on the error summary, so the person hears what to fix. A new
         // screen (a refusal never changes it): focus on its heading, so that keyboard and
@@ -199,9 +200,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 { progress(&state) }
                 { screen }
-                if let Some(kiosk) = props.kiosk {
-                    <IdleGuard idle_seconds={kiosk.idle_seconds} />
-                }
+                { idle_prompt(&state) }
                 <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             </div>
         </ContextProvider<StateHandle>>
@@ -209,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// Focuses the first element matching `selector` inside the widget.
-fn focus(root: &NodeRef, selector: &str) {
+pub(super) fn focus(root: &NodeRef, selector: &str) {
     let found = root
         .cast::<Element>()
         .and_then(|root| root.query_selector(selector).ok().flatten())

@@ -3,34 +3,25 @@
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::common::use_state_handle;
 use super::state::Action;
+use super::StateHandle;
 use crate::flow::Screen;
 
-/// Props of [`IdleGuard`].
-#[derive(Properties, PartialEq)]
-pub struct IdleGuardProps {
-    /// Seconds without input before the prompt.
-    pub idle_seconds: u32,
-}
-
-/// Watches for input anywhere on the page; after `idle_seconds` without any, asks whether the
-/// person is still there, and when the countdown runs out, starts again with nothing kept.
-#[function_component]
-pub fn IdleGuard(props: &IdleGuardProps) -> Html {
-    let state = use_state_handle();
-    let left = use_state(|| None::<u32>);
+/// On a kiosk (`idle_seconds` given), watches for input anywhere on the page; after
+/// `idle_seconds` without any, shows the prompt (`State::idle_left`), counts it down, and when
+/// it runs out starts again with nothing kept. The prompt's button takes focus when it shows.
+#[hook]
+pub fn use_idle_reset(state: &StateHandle, idle_seconds: Option<u32>, root: &NodeRef) {
     let quiet = use_mut_ref(|| 0u32);
-    let button = use_node_ref();
-    let countdown = props.idle_seconds.min(30);
     {
         // Any input resets the quiet time; while the prompt shows, only its button dismisses it.
         let quiet = quiet.clone();
-        use_effect_with((), move |_| {
-            let document = web_sys::window().and_then(|w| w.document());
+        use_effect_with(idle_seconds.is_some(), move |&kiosk| {
+            let document = web_sys::window()
+                .and_then(|w| w.document())
+                .filter(|_| kiosk);
             let listeners: Vec<EventListener> = document
                 .map(|d| {
                     ["pointerdown", "keydown", "input", "touchstart", "wheel"]
@@ -46,56 +37,52 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
         });
     }
     {
-        let (state, left, quiet) = (state.clone(), left.clone(), quiet.clone());
-        let idle = props.idle_seconds;
+        let (dispatcher, root) = (state.dispatcher(), root.clone());
+        let at_start = state.session.screen() == Screen::Start;
         use_effect_with(
-            (idle, *left, state.session.screen() == Screen::Start),
-            move |(_, current, at_start)| {
-                let (current, at_start) = (*current, *at_start);
-                let ticker = Interval::new(1_000, move || {
-                    if at_start && current.is_none() {
-                        *quiet.borrow_mut() = 0;
-                        return;
-                    }
-                    match current {
-                        Some(0) | Some(1) => {
-                            left.set(None);
+            (idle_seconds, state.idle_left, at_start),
+            move |&(idle, left, at_start)| {
+                let countdown = idle.map(|idle| idle.min(30));
+                if left.is_some() && left == countdown {
+                    // The prompt has just appeared.
+                    super::app::focus(&root, ".gt-idle .gt-button");
+                }
+                let ticker = idle.zip(countdown).map(|(idle, countdown)| {
+                    Interval::new(1_000, move || {
+                        if at_start && left.is_none() {
                             *quiet.borrow_mut() = 0;
-                            state.dispatch(Action::Restart);
+                            return;
                         }
-                        Some(n) => left.set(Some(n - 1)),
-                        None => {
-                            let mut q = quiet.borrow_mut();
-                            *q += 1;
-                            if *q >= idle {
-                                left.set(Some(countdown));
+                        match left {
+                            Some(0) | Some(1) => {
+                                *quiet.borrow_mut() = 0;
+                                dispatcher.dispatch(Action::Restart);
+                            }
+                            Some(n) => dispatcher.dispatch(Action::Idle(Some(n - 1))),
+                            None => {
+                                let mut q = quiet.borrow_mut();
+                                *q += 1;
+                                if *q >= idle {
+                                    dispatcher.dispatch(Action::Idle(Some(countdown)));
+                                }
                             }
                         }
-                    }
+                    })
                 });
                 move || drop(ticker)
             },
         );
     }
-    {
-        let button = button.clone();
-        use_effect_with(left.is_some(), move |shown| {
-            if *shown {
-                if let Some(button) = button.cast::<HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
-    let Some(seconds) = *left else {
+}
+
+/// "Are you still there?" with the seconds left, while the countdown runs.
+pub fn idle_prompt(state: &StateHandle) -> Html {
+    let Some(seconds) = state.idle_left else {
         return html! {};
     };
     let oncontinue = {
-        let (left, quiet) = (left.clone(), quiet.clone());
-        Callback::from(move |_| {
-            *quiet.borrow_mut() = 0;
-            left.set(None);
-        })
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Idle(None)))
     };
     let strings = state.strings;
     html! {
@@ -104,7 +91,7 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
             <div class="gt-idle-box">
                 <h2 class="gt-idle-title" id={state.id("idle-title")}>{ strings.idle_title }</h2>
                 <p id={state.id("idle-text")} aria-live="polite">{ (strings.idle_text)(seconds) }</p>
-                <button type="button" class="gt-button" part="button" ref={button} onclick={oncontinue}>{ strings.idle_continue }</button>
+                <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ strings.idle_continue }</button>
             </div>
         </div>
     }

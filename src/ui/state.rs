@@ -26,6 +26,8 @@ pub struct State {
     /// The last copy on this screen: its handoff action, and whether the clipboard took the
     /// text (or the text was selected for the person to copy).
     pub copied: Option<(&'static str, bool)>,
+    /// Kiosk mode: the seconds left on "Are you still there?", while it shows.
+    pub idle_left: Option<u32>,
     /// Counts screen changes; focus moves to the new heading whenever it grows.
     pub screen_changes: u32,
     /// Counts refused answers; the error summary takes focus whenever it grows.
@@ -104,6 +106,8 @@ pub enum Action {
     Confirm,
     /// Forget everything and go to the start screen.
     Restart,
+    /// Kiosk mode: show "Are you still there?" with the seconds left, or (`None`) hide it.
+    Idle(Option<u32>),
     /// A copy button finished: its handoff action, and whether the clipboard took the text.
     Copied(&'static str, bool),
     /// The page changed its settings: keep the person's place, use the new ones.
@@ -130,6 +134,7 @@ impl State {
             strings,
             refusal: None,
             copied: None,
+            idle_left: None,
             screen_changes: 0,
             refusals: 0,
             revision: 0,
@@ -188,12 +193,15 @@ impl State {
             Action::Confirm => {
                 self.session.confirm();
             }
-            Action::Restart => self.session.restart(),
+            Action::Restart => {
+                self.session.restart();
+                self.idle_left = None;
+            }
             Action::Configure(config, strings) => {
                 self.config = config;
                 self.strings = strings;
             }
-            Action::Choose(_) | Action::Type(..) | Action::Copied(..) => {}
+            Action::Choose(_) | Action::Type(..) | Action::Copied(..) | Action::Idle(_) => {}
         }
     }
 }
@@ -232,6 +240,7 @@ impl Reducible for State {
                 }
             }
             Action::Copied(action, copied) => next.copied = Some((action, copied)),
+            Action::Idle(left) => next.idle_left = left,
             action => next.act(action),
         }
         if next.session.screen() != before {
