@@ -18,7 +18,6 @@ use super::review::review_screen;
 use super::start::start_screen;
 use super::state::{Action, Kiosk, State};
 use super::storage;
-use super::StateHandle;
 use crate::flow::{Config, Node, Screen, Session, ValidFlow};
 use crate::i18n::Strings;
 
@@ -191,7 +190,6 @@ pub fn App(props: &AppProps) -> Html {
         String::new()
     };
     html! {
-        <ContextProvider<StateHandle> context={state.clone()}>
             <div class={if props.kiosk.is_some() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()} ref={root}>
                 if !props.notices.is_empty() {
                     <div class="gt-setup-notice" role="note">
@@ -203,7 +201,6 @@ pub fn App(props: &AppProps) -> Html {
                 { idle_prompt(&state) }
                 <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
             </div>
-        </ContextProvider<StateHandle>>
     }
 }
 

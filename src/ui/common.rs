@@ -7,13 +7,6 @@ use yew::prelude::*;
 use super::state::{Action, State};
 use super::StateHandle;
 
-/// The state handle from the context. Only [`super::App`] renders screens, always inside its
-/// provider, so it is always there.
-#[hook]
-pub fn use_state_handle() -> StateHandle {
-    use_context::<StateHandle>().expect("screens are rendered inside App's context provider")
-}
-
 /// A screen's heading. When a screen replaces another, [`super::App`] moves focus to it, so
 /// that keyboard and screen-reader users start reading at the top of the new screen.
 pub fn heading(text: &str) -> Html {

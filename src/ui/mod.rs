@@ -1,7 +1,9 @@
-//! The widget a person uses: Yew function components over one [`state::State`] reducer,
-//! shared through a context, and plain view functions for the parts without state of their
-//! own (a component costs code size in every build). One screen or part per file; callbacks
-//! are named `on<verb>`.
+//! The widget a person uses: two Yew function components ([`Root`], which shows the setup, and
+//! [`App`], which owns the one [`state::State`] reducer) and plain view functions for every
+//! screen and part, each given the reducer handle. Everything a screen remembers (the option
+//! chosen, the text typed, a copy's status, the kiosk countdown) is in that one state, so no
+//! part needs state of its own, and each component Yew does not have to instantiate is code the
+//! page does not download. One screen or part per file; callbacks are named `on<verb>`.
 
 mod app;
 mod common;
@@ -25,5 +27,5 @@ mod storage;
 pub use app::{App, AppProps};
 pub use root::{Root, RootProps, Setup};
 
-/// The reducer handle every component reads from the context.
+/// The reducer handle every view function is given.
 pub type StateHandle = yew::UseReducerHandle<state::State>;
