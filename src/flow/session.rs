@@ -649,29 +649,25 @@ impl Session {
     }
 }
 
-/// Answers by node index: a flow has few nodes, so a slot per node is the smallest and
-/// quickest map.
+/// Answers by node index, in the order given. A person answers a few dozen screens at most, so
+/// a short list is the smallest and quickest map, whatever the size of the flow.
 #[derive(Debug, Clone, Default)]
-struct Answers(Vec<Option<Answer>>);
+struct Answers(Vec<(usize, Answer)>);
 
 impl Answers {
     fn get(&self, node: usize) -> Option<&Answer> {
-        self.0.get(node)?.as_ref()
+        self.0.iter().find(|(n, _)| *n == node).map(|(_, a)| a)
     }
 
     fn insert(&mut self, node: usize, answer: Answer) {
-        if self.0.len() <= node {
-            self.0.resize(node + 1, None);
+        match self.0.iter_mut().find(|(n, _)| *n == node) {
+            Some((_, slot)) => *slot = answer,
+            None => self.0.push((node, answer)),
         }
-        self.0[node] = Some(answer);
     }
 
     fn retain(&mut self, keep: impl Fn(usize) -> bool) {
-        for (node, slot) in self.0.iter_mut().enumerate() {
-            if !keep(node) {
-                *slot = None;
-            }
-        }
+        self.0.retain(|(n, _)| keep(*n));
     }
 }
 
