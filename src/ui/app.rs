@@ -2,10 +2,9 @@
 
 use std::rc::Rc;
 
-use yew::prelude::*;
-
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
 
 use super::events::{Control, WidgetEvent};
 use super::form::fields_screen;
@@ -190,17 +189,17 @@ pub fn App(props: &AppProps) -> Html {
         String::new()
     };
     html! {
-            <div class={if props.kiosk.is_some() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()} ref={root}>
-                if !props.notices.is_empty() {
-                    <div class="gt-setup-notice" role="note">
-                        <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
-                    </div>
-                }
-                { progress(&state) }
-                { screen }
-                { idle_prompt(&state) }
-                <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
-            </div>
+        <div class={if props.kiosk.is_some() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()} ref={root}>
+            if !props.notices.is_empty() {
+                <div class="gt-setup-notice" role="note">
+                    <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                </div>
+            }
+            { progress(&state) }
+            { screen }
+            { idle_prompt(&state) }
+            <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
+        </div>
     }
 }
 

@@ -156,15 +156,7 @@ impl State {
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.uid)
     }
-}
 
-impl PartialEq for State {
-    fn eq(&self, other: &Self) -> bool {
-        self.revision == other.revision && Rc::ptr_eq(&self.uid, &other.uid)
-    }
-}
-
-impl State {
     /// Every action but editing the draft: each clears the last refusal.
     fn act(&mut self, action: Action) {
         self.refusal = None;
@@ -203,6 +195,12 @@ impl State {
             }
             Action::Choose(_) | Action::Type(..) | Action::Copied(..) | Action::Idle(_) => {}
         }
+    }
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision && Rc::ptr_eq(&self.uid, &other.uid)
     }
 }
 
