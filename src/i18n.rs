@@ -59,6 +59,8 @@ pub struct Strings {
     pub qr_email: &'static str,
     pub qr_note: fn(&str) -> String,
     pub links_title: &'static str,
+    /// After a link's words, for screen readers: it opens beside the widget.
+    pub new_tab: &'static str,
     pub print_ticket: &'static str,
 }
 
@@ -127,6 +129,7 @@ pub const EN: Strings = Strings {
     qr_email: "Scan with your phone's camera to open this email on your phone, then send it.",
     qr_note: |reference| format!("(Shortened to fit the QR code. Reference: {reference}. The full text is on the printed ticket.)"),
     links_title: "Take these links with you",
+    new_tab: "(opens in a new tab)",
     print_ticket: "Print ticket",
 };
 

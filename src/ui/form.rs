@@ -46,7 +46,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
             { error_summary(state, &summary) }
             { heading(&fields.text) }
             if let Some(hint) = &fields.hint {
-                { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", None, state.plain_links()) }
+                { rich(state, &session.rich(hint, &state.config), "gt-rich gt-hint", None) }
             }
             <form novalidate=true {onsubmit}>
             { for fields.fields.iter().enumerate().map(|(k, field)| {
@@ -78,7 +78,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                             if !field.required { <span class="gt-optional">{" "}{ strings.optional }</span> }
                         </label>
                         if let Some(hint) = &field.hint {
-                            { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone()), state.plain_links()) }
+                            { rich(state, &session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone())) }
                         }
                         if let Some(problem) = &problem {
                             { error_message(state, &error_id, problem) }

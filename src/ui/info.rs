@@ -18,7 +18,7 @@ pub fn info_screen(state: &StateHandle, node: usize, info: &Info) -> Html {
         <section key={node} class="gt-screen gt-info">
             { back_link(state) }
             { heading(&info.title) }
-            { rich(&state.session.rich(&info.body, &state.config), "gt-rich", None, state.plain_links()) }
+            { rich(state, &state.session.rich(&info.body, &state.config), "gt-rich", None) }
             <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ state.strings.continue_ }</button>
         </section>
     }

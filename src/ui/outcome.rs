@@ -46,12 +46,12 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
             { back_link(state) }
             { heading(&outcome.title) }
             if let Some(body) = body {
-                { rich(&body, "gt-rich", None, state.plain_links()) }
+                { rich(state, &body, "gt-rich", None) }
             }
             if !steps.is_empty() {
                 <h3 class="gt-subheading">{ strings.steps_title }</h3>
                 <ol class="gt-steps">
-                    { for steps.iter().map(|runs| html! { <li>{ inline(runs, state.plain_links()) }</li> }) }
+                    { for steps.iter().map(|runs| html! { <li>{ inline(state, runs) }</li> }) }
                 </ol>
             }
             if let Some(handoff) = handoff {

@@ -51,7 +51,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
                     <fieldset class="gt-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
                         <legend class="gt-legend">{ heading(&question.text) }</legend>
                         if let Some(hint) = &question.hint {
-                            { rich(&session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone()), state.plain_links()) }
+                            { rich(state, &session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone())) }
                         }
                         if missing {
                             { error_message(state, &error_id, strings.choose_one) }
@@ -71,7 +71,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
                                         aria-describedby={option.hint.as_ref().map(|_| option_hint.clone())} />
                                     <label class="gt-radio-label" for={id}>{ option.label.clone() }</label>
                                     if let Some(hint) = &option.hint {
-                                        { rich(&session.rich(hint, &state.config), "gt-rich gt-radio-hint", Some(option_hint), state.plain_links()) }
+                                        { rich(state, &session.rich(hint, &state.config), "gt-rich gt-radio-hint", Some(option_hint)) }
                                     }
                                 </div>
                             }

@@ -2,23 +2,23 @@
 
 use yew::prelude::*;
 
+use super::state::State;
 use crate::flow::markup::{Block, Inline};
 
 /// Renders paragraphs, lists, bold text and links in a `<div>` with the given classes (such as
-/// `gt-rich gt-hint`) and id (for `aria-describedby`). With `plain_links`, links are shown as
-/// text with their address: a kiosk's visitors stay on it.
-pub fn rich(blocks: &[Block], class: &'static str, id: Option<String>, plain_links: bool) -> Html {
+/// `gt-rich gt-hint`) and id (for `aria-describedby`).
+pub fn rich(state: &State, blocks: &[Block], class: &'static str, id: Option<String>) -> Html {
     html! {
         <div {class} {id}>
-            { for blocks.iter().map(|b| block(b, plain_links)) }
+            { for blocks.iter().map(|b| block(state, b)) }
         </div>
     }
 }
 
-fn block(block: &Block, plain_links: bool) -> Html {
-    let item = |runs: &Vec<Inline>| html! { <li>{ inline(runs, plain_links) }</li> };
+fn block(state: &State, block: &Block) -> Html {
+    let item = |runs: &Vec<Inline>| html! { <li>{ inline(state, runs) }</li> };
     match block {
-        Block::Paragraph(runs) => html! { <p>{ inline(runs, plain_links) }</p> },
+        Block::Paragraph(runs) => html! { <p>{ inline(state, runs) }</p> },
         Block::List {
             ordered: true,
             items,
@@ -30,8 +30,10 @@ fn block(block: &Block, plain_links: bool) -> Html {
     }
 }
 
-/// Renders one line of inline markup; with `plain_links`, a link is its words and address.
-pub fn inline(runs: &[Inline], plain_links: bool) -> Html {
+/// Renders one line of inline markup. Where links must not open (a kiosk's visitors stay on
+/// it), a link is its words and its address.
+pub fn inline(state: &State, runs: &[Inline]) -> Html {
+    let plain_links = state.plain_links();
     runs.iter()
         .map(|run| match run {
             Inline::Text(text) => html! { { text.clone() } },
@@ -42,7 +44,7 @@ pub fn inline(runs: &[Inline], plain_links: bool) -> Html {
             // Help pages open beside the widget, so the person keeps their place in it.
             Inline::Link { text, href } if href.starts_with("https:") => html! {
                 <a href={href.clone()} target="_blank" rel="noopener noreferrer">
-                    { text.clone() }<span class="gt-visually-hidden">{" (opens in a new tab)"}</span>
+                    { text.clone() }<span class="gt-visually-hidden">{" "}{ state.strings.new_tab }</span>
                 </a>
             },
             Inline::Link { text, href } => html! { <a href={href.clone()}>{ text.clone() }</a> },
