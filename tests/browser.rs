@@ -461,6 +461,14 @@ async fn self_fix_not_supported_and_call_vendor_outcomes() {
         link.get_attribute("rel").as_deref(),
         Some("noopener noreferrer")
     );
+    assert_eq!(
+        link.query_selector(".gt-visually-hidden")
+            .unwrap()
+            .and_then(|hint| hint.text_content())
+            .as_deref(),
+        Some(" (opens in a new tab)"),
+        "screen readers hear that the link opens beside the widget"
+    );
 
     w.click(".gt-back").await;
     w.choose("work").await;
