@@ -451,59 +451,60 @@ impl<'a> Validator<'a> {
                 )
         };
         let flow = self.flow;
-        let mut texts: Vec<(String, &str, bool)> = vec![
-            ("title".into(), &flow.title, false),
-            ("summary".into(), &flow.summary, false),
-            ("version".into(), &flow.version, false),
+        let mut texts: Vec<(TextAt, &str, bool)> = vec![
+            (TextAt::Flow("title"), &flow.title, false),
+            (TextAt::Flow("summary"), &flow.summary, false),
+            (TextAt::Flow("version"), &flow.version, false),
         ];
         for (i, node) in flow.nodes.iter().enumerate() {
-            let mut add =
-                |rest: String, text: &'a str, rich: bool| texts.push((at(i, &rest), text, rich));
+            let key = |key| TextAt::Node(i, key);
+            let item = |list, n, rest| TextAt::Item(i, list, n, rest);
+            let mut add = |at: TextAt, text: &'a str, rich: bool| texts.push((at, text, rich));
             match node {
                 Node::Question(q) => {
-                    add("text".into(), &q.text, false);
+                    add(key("text"), &q.text, false);
                     if let Some(h) = &q.hint {
-                        add("hint".into(), h, true)
+                        add(key("hint"), h, true)
                     }
                     if let Some(l) = &q.label {
-                        add("label".into(), l, false)
+                        add(key("label"), l, false)
                     }
                     for (o, option) in q.options.iter().enumerate() {
-                        add(format!("options[{o}].label"), &option.label, false);
+                        add(item("options", o, ".label"), &option.label, false);
                         if let Some(h) = &option.hint {
-                            add(format!("options[{o}].hint"), h, true)
+                            add(item("options", o, ".hint"), h, true)
                         }
                         if let Some(p) = &option.phrase {
-                            add(format!("options[{o}].phrase"), p, false)
+                            add(item("options", o, ".phrase"), p, false)
                         }
                     }
                 }
                 Node::Fields(f) => {
-                    add("text".into(), &f.text, false);
+                    add(key("text"), &f.text, false);
                     if let Some(h) = &f.hint {
-                        add("hint".into(), h, true)
+                        add(key("hint"), h, true)
                     }
                     for (k, field) in f.fields.iter().enumerate() {
-                        add(format!("fields[{k}].label"), &field.label, false);
+                        add(item("fields", k, ".label"), &field.label, false);
                         if let Some(h) = &field.hint {
-                            add(format!("fields[{k}].hint"), h, true)
+                            add(item("fields", k, ".hint"), h, true)
                         }
                         if let Some(e) = &field.error {
-                            add(format!("fields[{k}].error"), e, false)
+                            add(item("fields", k, ".error"), e, false)
                         }
                     }
                 }
                 Node::Info(n) => {
-                    add("title".into(), &n.title, false);
-                    add("body".into(), &n.body, true);
+                    add(key("title"), &n.title, false);
+                    add(key("body"), &n.body, true);
                 }
                 Node::Outcome(o) => {
-                    add("title".into(), &o.title, false);
+                    add(key("title"), &o.title, false);
                     if let Some(b) = &o.body {
-                        add("body".into(), b, true)
+                        add(key("body"), b, true)
                     }
                     if let Some(e) = &o.email {
-                        add("email.subject".into(), &e.subject, false)
+                        add(key("email.subject"), &e.subject, false)
                     }
                     for (list, lines) in outcome_lines(o) {
                         for (l, line) in lines.iter().enumerate() {
@@ -513,33 +514,33 @@ impl<'a> Validator<'a> {
                             {
                                 continue;
                             }
-                            let path = match line {
-                                Line::Plain(_) => format!("{list}[{l}]"),
-                                Line::Conditional(_) => format!("{list}[{l}].text"),
+                            let rest = match line {
+                                Line::Plain(_) => "",
+                                Line::Conditional(_) => ".text",
                             };
-                            add(path, line.text(), list == "steps");
+                            add(item(list, l, rest), line.text(), list == "steps");
                         }
                     }
                 }
             }
         }
-        for (path, text, rich) in texts {
+        for (at, text, rich) in texts {
             if text.trim().is_empty() {
-                self.error(path, "the text is empty");
+                self.error(at.path(), "the text is empty");
                 continue;
             }
             if let Err(problem) = template::pieces(text) {
-                self.error(path, problem);
+                self.error(at.path(), problem);
                 continue;
             }
             for name in template::names(text) {
                 if !known(name) {
-                    self.error(path.clone(), format!("nothing can fill `{{{name}}}`: it is not a field id, a question id or one of {}", PLACEHOLDERS.join(", ")));
+                    self.error(at.path(), format!("nothing can fill `{{{name}}}`: it is not a field id, a question id or one of {}", PLACEHOLDERS.join(", ")));
                 }
             }
             if rich {
                 for problem in markup::problems(text) {
-                    self.error(path.clone(), problem);
+                    self.error(at.path(), problem);
                 }
             }
         }
@@ -694,6 +695,28 @@ impl<'a> Validator<'a> {
             }
         }
         Some(longest)
+    }
+}
+
+/// Where a text is; turned into a JSON path only for an error, since a large flow has tens of
+/// thousands of texts and almost never an error in them.
+#[derive(Clone, Copy)]
+enum TextAt {
+    /// A key of the flow itself.
+    Flow(&'static str),
+    /// `nodes[i].key`.
+    Node(usize, &'static str),
+    /// `nodes[i].list[n]rest`, such as `nodes[3].options[1].label`.
+    Item(usize, &'static str, usize, &'static str),
+}
+
+impl TextAt {
+    fn path(self) -> String {
+        match self {
+            TextAt::Flow(key) => key.to_owned(),
+            TextAt::Node(i, key) => at(i, key),
+            TextAt::Item(i, list, n, rest) => at(i, &format!("{list}[{n}]{rest}")),
+        }
     }
 }
 
