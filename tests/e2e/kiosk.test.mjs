@@ -2,6 +2,9 @@
 // prompt and reset with no trace of the answers, the QR code decoding to the email, links shown
 // rather than opened; and persist="session" on ordinary pages.
 import { test, before, after } from 'node:test';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import { serve } from './server.mjs';
@@ -60,6 +63,33 @@ test('the kiosk works offline after one visit, including a reload', async () => 
   await walk(driver, root, byOutcome['out-helpdesk'].steps);
   assert.equal(await heading(driver, root), 'Ask your IT helpdesk to reset your sign-in', 'an outcome, with the server gone');
   await driver.executeScript(() => navigator.serviceWorker.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))));
+});
+
+test("a new build's service worker deletes the cache of the old one", async () => {
+  // A copy of dist/ whose sw.js is then rewritten as a new build would write it.
+  const copy = await mkdtemp(join(tmpdir(), 'troubleshooter-sw-'));
+  await cp('dist', copy, { recursive: true });
+  const own = await serve({ mounts: { '/': copy } });
+  const cacheNames = () => driver.executeScript(() => caches.keys());
+  try {
+    await driver.get(`${own.url}/examples/kiosk.html`);
+    await driver.wait(async () => (await driver.executeScript(() => document.documentElement.dataset.offlineReady)) === 'true',
+      15_000, 'the first worker kept the page');
+    const [old] = await cacheNames();
+    assert.match(old, /^troubleshooter-[0-9a-f]{16}$/);
+
+    const worker = join(copy, 'sw.js');
+    await writeFile(worker, (await readFile(worker, 'utf8')).replace(old, `${old}-next`));
+    await driver.executeAsyncScript((done) => navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => done(), done));
+    await driver.wait(async () => (await cacheNames()).includes(`${old}-next`), 15_000, 'the new worker made its cache');
+    await driver.wait(async () => !(await cacheNames()).includes(old), 15_000, `the old cache is still there: ${old}`);
+    assert.deepEqual(await cacheNames(), [`${old}-next`]);
+  } finally {
+    await driver.executeScript(() => navigator.serviceWorker.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))));
+    await driver.executeScript(() => caches.keys().then((ks) => Promise.all(ks.map((k) => caches.delete(k)))));
+    await own.close();
+    await rm(copy, { recursive: true, force: true });
+  }
 });
 
 test('a kiosk outcome gives the email as a QR code, with nothing to copy or download', async () => {
