@@ -1,4 +1,4 @@
-//! The widget's root: the reducer, its context, and the current screen.
+//! The troubleshooter: the reducer, its effects, and the current screen.
 
 use std::rc::Rc;
 
@@ -91,15 +91,18 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     {
-        // The snapshot is made only when the page asked for persistence.
-        let snapshot = props.persist.as_ref().map(|_| state.session.snapshot());
+        // The session changes only with a new screen or a refused answer (which keeps what was
+        // typed), never while the person types, so that is when a snapshot is made: only when
+        // the page asked for persistence.
         let (key, state) = (props.persist.clone(), state.clone());
-        use_effect_with(snapshot, move |snapshot| {
-            if let (Some(key), Some(snapshot)) = (key.as_deref(), snapshot) {
+        use_effect_with((state.screen_changes, state.refusals), move |_| {
+            if let Some(key) = key.as_deref() {
                 // Kept only while the person is on their way: the start screen and the end
                 // (completing the flow) clear it.
                 match state.session.screen() {
-                    Screen::Node(_) | Screen::Review(_) => storage::save(key, snapshot),
+                    Screen::Node(_) | Screen::Review(_) => {
+                        storage::save(key, &state.session.snapshot())
+                    }
                     Screen::Start | Screen::Outcome(_) => storage::clear(key),
                 }
             }

@@ -16,12 +16,6 @@ use crate::flow::qr::MAX_QR_TEXT;
 pub fn email_panel(state: &StateHandle, email: &Email, reference: &str) -> Html {
     let strings = state.strings;
     let body_id = state.id("email-body");
-    let kiosk = state.kiosk.is_some();
-    let mailto = email.mailto(MAILTO_BUDGET, strings.mailto_note);
-    // A QR code holds less than a link: a shorter email that carries the reference.
-    let qr_mailto = email.mailto(MAX_QR_TEXT, &(strings.qr_note)(reference));
-    // A data: link downloads without script and without a network request.
-    let eml_href = format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml()));
     let onprint = {
         let used = handoff_used(state, "print");
         Callback::from(move |e: MouseEvent| {
@@ -47,29 +41,69 @@ pub fn email_panel(state: &StateHandle, email: &Email, reference: &str) -> Html 
                 <dd><pre class="gt-email-body" tabindex="0" id={body_id.clone()}
                     aria-label={strings.email_body}>{ email.lines.join("\n") }</pre></dd>
             </dl>
-            if kiosk {
-                // On a shared kiosk the email leaves on the person's own phone: no mail app here,
-                // and nothing copied or downloaded for the next person to find.
-                if email.to.is_some() {
-                    <figure class="gt-qr-figure">
-                        { qr_code(&qr_mailto, strings.qr_email) }
-                        <figcaption>{ strings.qr_email }</figcaption>
-                    </figure>
-                }
-                <div class="gt-actions">
-                    <button type="button" class="gt-button" part="button" onclick={onprint}>{ strings.print_ticket }</button>
-                </div>
+            if state.kiosk.is_some() {
+                { kiosk_email_actions(state, email, reference, onprint) }
             } else {
-                <div class="gt-actions">
-                    if email.to.is_some() {
-                        <a class="gt-button" part="button" href={mailto} onclick={handoff_used(state, "open-email")}>{ strings.open_email }</a>
-                    }
-                    { copy_button(state, strings.copy_email, email.text(), &body_id, "copy-email") }
-                    <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href} download="helpdesk-email.eml" onclick={handoff_used(state, "download-email")}>{ strings.download_email }</a>
-                    <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
-                </div>
+                { email_actions(state, email, &body_id, onprint) }
             }
         </section>
+    }
+}
+
+/// On a shared kiosk the email leaves on the person's own phone: no mail app here, and nothing
+/// copied or downloaded for the next person to find.
+fn kiosk_email_actions(
+    state: &StateHandle,
+    email: &Email,
+    reference: &str,
+    onprint: Callback<MouseEvent>,
+) -> Html {
+    let strings = state.strings;
+    // A QR code holds less than a link: a shorter email that carries the reference.
+    let qr = email.to.as_ref().map(|_| {
+        qr_code(
+            &email.mailto(MAX_QR_TEXT, &(strings.qr_note)(reference)),
+            strings.qr_email,
+        )
+    });
+    html! {
+        <>
+            if let Some(qr) = qr {
+                <figure class="gt-qr-figure">
+                    { qr }
+                    <figcaption>{ strings.qr_email }</figcaption>
+                </figure>
+            }
+            <div class="gt-actions">
+                <button type="button" class="gt-button" part="button" onclick={onprint}>{ strings.print_ticket }</button>
+            </div>
+        </>
+    }
+}
+
+/// Open in the mail app, copy, download as a file, print.
+fn email_actions(
+    state: &StateHandle,
+    email: &Email,
+    body_id: &str,
+    onprint: Callback<MouseEvent>,
+) -> Html {
+    let strings = state.strings;
+    let mailto = email
+        .to
+        .as_ref()
+        .map(|_| email.mailto(MAILTO_BUDGET, strings.mailto_note));
+    // A data: link downloads without script and without a network request.
+    let eml_href = format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml()));
+    html! {
+        <div class="gt-actions">
+            if let Some(mailto) = mailto {
+                <a class="gt-button" part="button" href={mailto} onclick={handoff_used(state, "open-email")}>{ strings.open_email }</a>
+            }
+            { copy_button(state, strings.copy_email, email.text(), body_id, "copy-email") }
+            <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href} download="helpdesk-email.eml" onclick={handoff_used(state, "download-email")}>{ strings.download_email }</a>
+            <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
+        </div>
     }
 }
 
