@@ -35,6 +35,21 @@ pub fn back_link(state: &StateHandle) -> Html {
     }
 }
 
+/// Continue on a form: sends the screen's draft.
+pub fn onsubmit_continue(state: &StateHandle) -> Callback<SubmitEvent> {
+    let state = state.clone();
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        state.dispatch(Action::Continue);
+    })
+}
+
+/// An `aria-describedby` value from the ids that apply, or none when none does.
+pub fn described_by<const N: usize>(ids: [Option<String>; N]) -> Option<String> {
+    let ids: Vec<String> = ids.into_iter().flatten().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 /// The GOV.UK error summary: a list of what is wrong (message, id of its input), each linked to
 /// its input. [`super::App`] focuses it whenever an answer is refused, so the person hears what
 /// to fix.

@@ -3,7 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::common::{back_link, error_message, error_summary, heading};
+use super::common::{
+    back_link, described_by, error_message, error_summary, heading, onsubmit_continue,
+};
 use super::rich::rich;
 use super::state::Action;
 use super::StateHandle;
@@ -32,14 +34,6 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
         .map(|&(k, p)| (message(k, p), input_id(k)))
         .collect();
 
-    let onsubmit = {
-        let state = state.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            state.dispatch(Action::Continue);
-        })
-    };
-
     html! {
         <section key={node} class="gt-screen gt-fields">
             { back_link(state) }
@@ -48,18 +42,18 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
             if let Some(hint) = &fields.hint {
                 { rich(state, &session.rich(hint, &state.config), "gt-rich gt-hint", None) }
             }
-            <form novalidate=true {onsubmit}>
+            <form novalidate=true onsubmit={onsubmit_continue(state)}>
             { for fields.fields.iter().enumerate().map(|(k, field)| {
                 let id = input_id(k);
                 let (hint_id, error_id, warn_id) = (format!("{id}-hint"), format!("{id}-error"), format!("{id}-warning"));
                 let problem = problems.iter().find(|(i, _)| *i == k).map(|&(_, p)| message(k, p));
                 let value = values.get(k).cloned().unwrap_or_default();
                 let secret = field.format == Format::Text && looks_secret(value.trim());
-                let described = [
+                let described = described_by([
                     field.hint.as_ref().map(|_| hint_id.clone()),
                     problem.as_ref().map(|_| error_id.clone()),
                     secret.then(|| warn_id.clone()),
-                ].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                ]);
                 let ontype = {
                     let state = state.clone();
                     Callback::from(move |e: InputEvent| {
@@ -86,7 +80,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                         <input class="gt-input" part="input" type={kind} id={id} name={field.id.clone()} value={value}
                             oninput={ontype} spellcheck="false" autocomplete={autocomplete.unwrap_or("off")}
                             aria-invalid={problem.is_some().then_some("true")}
-                            aria-describedby={(!described.is_empty()).then_some(described)}
+                            aria-describedby={described}
                             maxlength={field.max_length.map(|m| m.to_string())} />
                         if secret {
                             <p class="gt-warning" id={warn_id}><strong>{ strings.secret_warning }</strong></p>

@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, error_message, error_summary, heading};
+use super::common::{
+    back_link, described_by, error_message, error_summary, heading, onsubmit_continue,
+};
 use super::rich::rich;
 use super::state::Action;
 use super::StateHandle;
@@ -24,21 +26,10 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
     let hint_id = format!("{group}-hint");
     let missing = matches!(state.refusal, Some(Refusal::NoChoice));
 
-    let onsubmit = {
-        let state = state.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            state.dispatch(Action::Continue);
-        })
-    };
-    let described_by = [
+    let described = described_by([
         question.hint.as_ref().map(|_| hint_id.clone()),
         missing.then(|| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    ]);
 
     html! {
         <section key={node} class="gt-screen gt-question">
@@ -46,9 +37,9 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
             if missing {
                 { error_summary(state, &[(strings.choose_one.to_owned(), first_option.clone())]) }
             }
-            <form novalidate=true {onsubmit}>
+            <form novalidate=true onsubmit={onsubmit_continue(state)}>
                 <div class={if missing { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
-                    <fieldset class="gt-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}>
+                    <fieldset class="gt-fieldset" aria-describedby={described}>
                         <legend class="gt-legend">{ heading(&question.text) }</legend>
                         if let Some(hint) = &question.hint {
                             { rich(state, &session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone())) }
