@@ -649,8 +649,8 @@ impl Session {
     }
 }
 
-/// Answers by node index, in the order given. A person answers a few dozen screens at most, so
-/// a short list is the smallest and quickest map, whatever the size of the flow.
+/// Answers by node index, in the order given. A person answers a few dozen screens, so a short
+/// list is small and quick, and unlike a slot per node it does not grow with the flow.
 #[derive(Debug, Clone, Default)]
 struct Answers(Vec<(usize, Answer)>);
 

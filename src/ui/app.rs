@@ -2,10 +2,9 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::common::focus;
 use super::events::{Control, WidgetEvent};
 use super::form::fields_screen;
 use super::idle::{idle_prompt, use_idle_reset};
@@ -203,17 +202,6 @@ pub fn App(props: &AppProps) -> Html {
             { idle_prompt(&state) }
             <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
-    }
-}
-
-/// Focuses the first element matching `selector` inside the widget.
-pub(super) fn focus(root: &NodeRef, selector: &str) {
-    let found = root
-        .cast::<Element>()
-        .and_then(|root| root.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-    if let Some(el) = found {
-        let _ = el.focus();
     }
 }
 

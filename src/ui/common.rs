@@ -89,6 +89,17 @@ pub fn in_widget(event: &MouseEvent, id: &str) -> Option<HtmlElement> {
         .and_then(|el| el.dyn_into::<HtmlElement>().ok())
 }
 
+/// Focuses the first element matching `selector` inside the widget.
+pub fn focus(root: &NodeRef, selector: &str) {
+    let found = root
+        .cast::<Element>()
+        .and_then(|root| root.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = found {
+        let _ = el.focus();
+    }
+}
+
 /// An inline error message above an input.
 pub fn error_message(state: &State, id: &str, message: &str) -> Html {
     html! {

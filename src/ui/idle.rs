@@ -5,6 +5,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
+use super::common::focus;
 use super::state::Action;
 use super::StateHandle;
 use crate::flow::Screen;
@@ -45,7 +46,7 @@ pub fn use_idle_reset(state: &StateHandle, idle_seconds: Option<u32>, root: &Nod
                 let countdown = idle.map(|idle| idle.min(30));
                 if left.is_some() && left == countdown {
                     // The prompt has just appeared.
-                    super::app::focus(&root, ".gt-idle .gt-button");
+                    focus(&root, ".gt-idle .gt-button");
                 }
                 let ticker = idle.zip(countdown).map(|(idle, countdown)| {
                     Interval::new(1_000, move || {

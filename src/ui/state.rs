@@ -157,7 +157,8 @@ impl State {
         format!("{}-{name}", self.uid)
     }
 
-    /// Every action but editing the draft: each clears the last refusal.
+    /// Every action but a draft edit, a copy's result or a countdown tick: each clears the last
+    /// refusal.
     fn act(&mut self, action: Action) {
         self.refusal = None;
         self.via_browser = matches!(action, Action::BrowserBack);
