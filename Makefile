@@ -59,5 +59,6 @@ size: dist
 
 ## Size, load time, step latency and memory, side by side with SurveyJS (target/bench/).
 bench: setup-test dist
+	$(RELEASE_WASM) trunk build --release --offline --config bench/yew-floor/Trunk.toml
 	cargo bench --bench engine
 	node bench/run.mjs

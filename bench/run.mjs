@@ -7,6 +7,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../tests/e2e/server.mjs';
 import { chromium } from '../tests/e2e/browser.mjs';
 import { toSurvey } from './to-surveyjs.mjs';
+import { transform } from 'esbuild';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 500);
@@ -46,8 +47,15 @@ if (!wasmFile || (await readFile(wasmFile)).length > 1.5 * 1024 * 1024) {
   // `trunk serve` (make demo) leaves a debug build in dist/; numbers from it would mislead.
   throw new Error('dist/ does not hold a release build: run `make bench` (or `make dist`) first');
 }
+// The Yew floor (bench/yew-floor, built by `make bench`): the least any Yew widget built like ours
+// costs, its glue minified as ours is.
+const floorDir = `${OUT}/yew-floor`;
+const floorFiles = (await readdir(floorDir)).filter((f) => /^yew-floor-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f)).map((f) => `${floorDir}/${f}`);
+if (floorFiles.length !== 2) throw new Error(`expected the Yew floor's glue and wasm in ${floorDir}: run \`make bench\``);
+const minifiedGlue = async (file) => (await transform(await readFile(file, 'utf8'), { loader: 'js', minify: true, legalComments: 'none' })).code;
 const variants = {
   ours: [...widgetFiles],
+  'yew floor': floorFiles,
   surveyjs: ['node_modules/survey-core/survey.core.min.js', 'node_modules/survey-js-ui/survey-js-ui.min.js', 'node_modules/survey-core/survey-core.min.css', `${OUT}/builtin.survey.json`],
   static: ['bench/pages/static.html'],
 };
@@ -55,7 +63,7 @@ const size = {};
 for (const [name, files] of Object.entries(variants)) {
   size[name] = { raw: 0, gzip: 0, brotli: 0, files: {} };
   for (const file of files) {
-    const bytes = await readFile(file);
+    const bytes = name === 'yew floor' && file.endsWith('.js') ? Buffer.from(await minifiedGlue(file)) : await readFile(file);
     const row = {
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
@@ -203,14 +211,14 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
 const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}` : '-');
 const lines = [];
-lines.push('| size (what a page loads) | ours | SurveyJS | static | ours / SurveyJS |', '| --- | ---: | ---: | ---: | ---: |');
-for (const k of ['raw', 'gzip', 'brotli']) lines.push(`| ${k} | ${kb(size.ours[k])} | ${kb(size.surveyjs[k])} | ${kb(size.static[k])} | ${ratio(size.ours[k], size.surveyjs[k])} |`);
+lines.push('| size (what a page loads) | ours | SurveyJS | static | Yew floor | ours / SurveyJS |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const k of ['raw', 'gzip', 'brotli']) lines.push(`| ${k} | ${kb(size.ours[k])} | ${kb(size.surveyjs[k])} | ${kb(size.static[k])} | ${kb(size['yew floor'][k])} | ${ratio(size.ours[k], size.surveyjs[k])} |`);
 lines.push('', `| load to first screen (median of ${LOADS} cold loads, min-max) | ours | SurveyJS | static | ours / SurveyJS |`, '| --- | ---: | ---: | ---: | ---: |');
 for (const rate of [1, 4]) {
   const cell = (n) => { const r = results.load[`${n} ${rate}x`]; return `${ms(r.median)} (${r.min.toFixed(0)}-${r.max.toFixed(0)})`; };
   lines.push(`| CPU ${rate}x | ${cell('ours')} | ${cell('surveyjs')} | ${cell('static')} | ${ratio(results.load[`ours ${rate}x`].median, results.load[`surveyjs ${rate}x`].median)} |`);
 }
-lines.push('', '| step latency (activation to next heading in the DOM) | ours median | ours p95 | SurveyJS median | SurveyJS p95 | p95 ours / SurveyJS |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+lines.push('', `| step latency (activation to next heading in the DOM, ${STEP_ROUNDS} walks) | ours median | ours p95 | SurveyJS median | SurveyJS p95 | p95 ours / SurveyJS |`, '| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const label of Object.keys(cases)) {
   const o = results.steps[`ours ${label}`];
   const s = results.steps[`surveyjs ${label}`];
