@@ -2,6 +2,8 @@
 //! Encoded by `qrcodegen`, drawn as one SVG path of unit squares, with no JavaScript and no
 //! network.
 
+use std::fmt::Write;
+
 use qrcodegen::{QrCode, QrCodeEcc};
 
 /// The most characters put into one code. Longer codes need more modules than a phone camera
@@ -13,8 +15,8 @@ pub const MAX_QR_TEXT: usize = 1_200;
 pub struct Qr {
     /// Modules per side, without the quiet zone.
     pub size: usize,
-    /// An SVG path: one `M x y h1 v1 h-1 z` square per dark module, offset by the 4-module quiet
-    /// zone, for a `viewBox` of `0 0 size+8 size+8`.
+    /// An SVG path: one `M x y h n v1 h-n z` rectangle per run of dark modules in a row, offset
+    /// by the 4-module quiet zone, for a `viewBox` of `0 0 size+8 size+8`.
     pub path: String,
 }
 
@@ -27,16 +29,28 @@ impl Qr {
         // Byte mode: the texts are URLs with lowercase letters, which the smaller numeric and
         // alphanumeric modes cannot hold anyway, so encode_text's mode choice is dead weight.
         let code = QrCode::encode_binary(text.as_bytes(), QrCodeEcc::Medium).ok()?;
-        let size = code.size() as usize;
+        let size = code.size();
+        // Runs rather than single squares: half the path text for the page to parse and draw.
         let mut path = String::new();
         for y in 0..size {
-            for x in 0..size {
-                if code.get_module(x as i32, y as i32) {
-                    path.push_str(&format!("M{} {}h1v1h-1z", x + 4, y + 4));
+            let mut x = 0;
+            while x < size {
+                let start = x;
+                while x < size && code.get_module(x, y) {
+                    x += 1;
                 }
+                if x > start {
+                    let run = x - start;
+                    // Writing to a String cannot fail.
+                    let _ = write!(path, "M{} {}h{run}v1h-{run}z", start + 4, y + 4);
+                }
+                x += 1;
             }
         }
-        Some(Qr { size, path })
+        Some(Qr {
+            size: size as usize,
+            path,
+        })
     }
 
     /// The side of the `viewBox`, quiet zone included.
@@ -54,15 +68,17 @@ mod tests {
         let scale = 4;
         let side = qr.view_size() * scale;
         let mut dark = vec![false; side * side];
-        for square in qr.path.split('M').filter(|s| !s.is_empty()) {
-            let coords: Vec<usize> = square
-                .split(['h', ' '])
-                .take(2)
+        for run in qr.path.split('M').filter(|s| !s.is_empty()) {
+            // `x y h<width>v1h-<width>z`
+            let numbers: Vec<usize> = run
+                .split(['h', ' ', 'v'])
+                .take(3)
                 .map(|n| n.parse().unwrap())
                 .collect();
+            let (x, y, width) = (numbers[0], numbers[1], numbers[2]);
             for dy in 0..scale {
-                for dx in 0..scale {
-                    dark[(coords[1] * scale + dy) * side + coords[0] * scale + dx] = true;
+                for dx in 0..width * scale {
+                    dark[(y * scale + dy) * side + x * scale + dx] = true;
                 }
             }
         }
@@ -84,8 +100,8 @@ mod tests {
         let qr = Qr::new(url).unwrap();
         assert_eq!(decode(&qr), url);
         assert!(
-            qr.path.starts_with("M4 4h1v1h-1z"),
-            "the finder pattern's corner is dark"
+            qr.path.starts_with("M4 4h7v1h-7z"),
+            "the finder pattern's top edge is one run of seven"
         );
     }
 

@@ -27,7 +27,7 @@ after(async () => {
 });
 
 
-/** Draws a QR code's squares into pixels and reads it with jsQR. */
+/** Draws a QR code's runs of dark modules (`Mx yh<width>v1h-<width>z`) into pixels and reads it with jsQR. */
 async function readQr(root, css) {
   const { d, view } = await driver.executeScript((host, sel) => {
     const svg = host.shadowRoot.querySelector(sel);
@@ -36,10 +36,10 @@ async function readQr(root, css) {
   const scale = 4;
   const side = view * scale;
   const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (const square of d.split('M').filter(Boolean)) {
-    const [x, y] = square.split('h')[0].split(' ').map(Number);
+  for (const run of d.split('M').filter(Boolean)) {
+    const [x, y, width] = run.split(/[ hv]/).map(Number);
     for (let dy = 0; dy < scale; dy++) {
-      for (let dx = 0; dx < scale; dx++) {
+      for (let dx = 0; dx < width * scale; dx++) {
         const i = ((y * scale + dy) * side + (x * scale + dx)) * 4;
         pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
       }
@@ -114,6 +114,15 @@ test('a kiosk outcome gives the email as a QR code, with nothing to copy or down
   assert.equal((await root.findElements(By.css('.gt-outcome a[href^="https:"]'))).length, 0, 'links do not leave the kiosk');
   const link = await readQr(root, '.gt-links .gt-qr');
   assert.equal(link, 'https://mysignins.microsoft.com/security-info');
+
+  // The countdown renders the outcome again every second (its codes come from a cache then).
+  await driver.executeScript(() => document.querySelector('guided-troubleshooter').setAttribute('idle-seconds', '5'));
+  const ticks = await driver.wait(async () => (await root.findElements(By.css('.gt-idle')))[0], 12_000, 'no idle prompt');
+  const first = await ticks.getText();
+  await driver.wait(async () => (await ticks.getText()) !== first, 5_000, 'the countdown did not tick');
+  assert.equal(await readQr(root, '.gt-email .gt-qr'), decoded, 'the email code during the countdown');
+  assert.equal(await readQr(root, '.gt-links .gt-qr'), link, 'the link code during the countdown');
+  await (await root.findElement(By.css('.gt-idle .gt-button'))).click();
   await (await root.findElement(By.css('.gt-restart'))).click();
   await root.findElement(By.css('.gt-start'));
 });
