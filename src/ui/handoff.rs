@@ -62,6 +62,7 @@ fn kiosk_email_actions(
     // A QR code holds less than a link: a shorter email that carries the reference.
     let qr = email.to.as_ref().map(|_| {
         qr_code(
+            state,
             &email.mailto(MAX_QR_TEXT, &(strings.qr_note)(reference)),
             strings.qr_email,
         )

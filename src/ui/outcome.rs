@@ -72,7 +72,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                     <ul class="gt-link-list">
                     { for links.iter().map(|(text, href)| html! {
                         <li>
-                            { qr_code(href, text) }
+                            { qr_code(state, href, text) }
                             <span>{ text.clone() }<br /><span class="gt-url">{ href.clone() }</span></span>
                         </li>
                     }) }

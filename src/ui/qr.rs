@@ -5,25 +5,46 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::StateHandle;
 use crate::flow::qr::Qr;
 
-/// A code's `viewBox` side and SVG path, cheap to clone into each render.
-type Drawn = (usize, AttrValue);
+/// The codes drawn on the current screen, by text: each `viewBox` side and SVG path. A kiosk's
+/// outcome renders again every second while the idle countdown runs, and encoding was nearly all
+/// of that (about 10 ms for its two codes, against 0.5 ms for the rest of the screen). The state
+/// starts a new set with each screen, so no code of an earlier person's email outlives theirs.
+#[derive(Clone, Debug, Default)]
+pub struct QrCodes(Rc<RefCell<Vec<Drawn>>>);
 
-/// How many codes are kept: an outcome shows its email's and a few links'.
-const KEPT: usize = 8;
+/// A code as drawn: its text, `viewBox` side and SVG path (cheap to clone into each render).
+#[derive(Clone, Debug)]
+struct Drawn {
+    text: String,
+    view: usize,
+    path: AttrValue,
+}
 
-thread_local! {
-    /// Codes already encoded, newest last. A kiosk's outcome screen renders again every second
-    /// while the idle countdown runs, and encoding is nearly all of its render time (about 10 ms
-    /// for two codes, against 0.5 ms for the rest of the screen).
-    static ENCODED: RefCell<Vec<(Rc<str>, Option<Drawn>)>> = const { RefCell::new(Vec::new()) };
+impl QrCodes {
+    fn drawn(&self, text: &str) -> Option<Drawn> {
+        let mut codes = self.0.borrow_mut();
+        if let Some(drawn) = codes.iter().find(|d| d.text == text) {
+            return Some(drawn.clone());
+        }
+        // A text too long for a code is refused before any encoding: nothing to keep.
+        let qr = Qr::new(text)?;
+        let drawn = Drawn {
+            text: text.to_owned(),
+            view: qr.view_size(),
+            path: qr.path.into(),
+        };
+        codes.push(drawn.clone());
+        Some(drawn)
+    }
 }
 
 /// The QR code of a text (such as a `mailto:` URL) with what it is for screen readers, or
 /// nothing when the text is too long for one.
-pub fn qr_code(text: &str, label: &str) -> Html {
-    let Some((view, path)) = encoded(text) else {
+pub fn qr_code(state: &StateHandle, text: &str, label: &str) -> Html {
+    let Some(Drawn { view, path, .. }) = state.qr_codes.drawn(text) else {
         return html! {};
     };
     let view = view.to_string();
@@ -34,22 +55,4 @@ pub fn qr_code(text: &str, label: &str) -> Html {
             <path d={path} fill="#000" />
         </svg>
     }
-}
-
-/// `Qr::new(text)`, encoded once while it is among the last few asked for.
-fn encoded(text: &str) -> Option<Drawn> {
-    ENCODED.with_borrow_mut(|kept| {
-        if let Some(i) = kept.iter().position(|(t, _)| **t == *text) {
-            let entry = kept.remove(i);
-            let qr = entry.1.clone();
-            kept.push(entry);
-            return qr;
-        }
-        if kept.len() == KEPT {
-            kept.remove(0);
-        }
-        let qr = Qr::new(text).map(|qr| (qr.view_size(), AttrValue::from(qr.path)));
-        kept.push((text.into(), qr.clone()));
-        qr
-    })
 }

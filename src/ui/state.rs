@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::{Callback, Reducible};
 
 use super::events::WidgetEvent;
+use super::qr::QrCodes;
 
 use crate::flow::{Answer, Config, Node, Refusal, Screen, Session};
 use crate::i18n::Strings;
@@ -44,6 +45,8 @@ pub struct State {
     pub via_browser: bool,
     /// Kiosk mode, when the page is a shared help kiosk.
     pub kiosk: Option<Kiosk>,
+    /// The QR codes drawn on this screen.
+    pub qr_codes: QrCodes,
 }
 
 /// How a shared help kiosk behaves.
@@ -143,6 +146,7 @@ impl State {
             history: history.then(BrowserHistory::default),
             via_browser: false,
             kiosk,
+            qr_codes: QrCodes::default(),
         }
     }
 
@@ -246,6 +250,7 @@ impl Reducible for State {
             next.screen_changes += 1;
             next.draft = draft_for(&next.session);
             next.copied = None;
+            next.qr_codes = QrCodes::default();
         }
         next.revision += 1;
         Rc::new(next)
