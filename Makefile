@@ -26,7 +26,7 @@ SIZE_BUDGET ?= 150
 # without formatting a message nobody sees: 19 KB less gzip (see the README's Size section).
 # These are unstable Cargo and rustc flags, enabled on the pinned stable compiler through
 # RUSTC_BOOTSTRAP; their own target directory keeps them from invalidating the test builds.
-RELEASE_WASM := RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/release-wasm \
+RELEASE_WASM := RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(CURDIR)/target/release-wasm \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
