@@ -90,24 +90,6 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     {
-        // The session changes only with a new screen or a refused answer (which keeps what was
-        // typed), never while the person types, so that is when a snapshot is made: only when
-        // the page asked for persistence.
-        let (key, state) = (props.persist.clone(), state.clone());
-        use_effect_with((state.screen_changes, state.refusals), move |_| {
-            if let Some(key) = key.as_deref() {
-                // Kept only while the person is on their way: the start screen and the end
-                // (completing the flow) clear it.
-                match state.session.screen() {
-                    Screen::Node(_) | Screen::Review(_) => {
-                        storage::save(key, &state.session.snapshot())
-                    }
-                    Screen::Start | Screen::Outcome(_) => storage::clear(key),
-                }
-            }
-        });
-    }
-    {
         // New settings from the page keep the person's place.
         let dispatcher = state.dispatcher();
         use_effect_with(
@@ -120,12 +102,18 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     use_idle_reset(&state, props.kiosk.map(|k| k.idle_seconds), &root);
     {
-        // A refused answer: focus on the error summary, so the person hears what to fix. A new
-        // screen (a refusal never changes it): focus on its heading, so that keyboard and
-        // screen-reader users start reading at its top, except on the first screen, where it
-        // would pull the host page's focus into the widget on load; and tell the host page.
-        let (state, root) = (state.clone(), root.clone());
+        // The session changes only with a new screen or a refused answer (which keeps what was
+        // typed), never while the person types: that is when a snapshot is kept, if the page
+        // asked for persistence. A refused answer: focus on the error summary, so the person
+        // hears what to fix. A new screen (a refusal never changes it): focus on its heading, so
+        // that keyboard and screen-reader users start reading at its top, except on the first
+        // screen, where it would pull the host page's focus into the widget on load; and tell
+        // the host page.
+        let (state, root, key) = (state.clone(), root.clone(), props.persist.clone());
         use_effect_with((state.screen_changes, state.refusals), move |_| {
+            if let Some(key) = key.as_deref() {
+                persist(key, &state);
+            }
             if state.refusal.is_some() {
                 focus(&root, ".gt-error-summary");
                 return;
@@ -227,5 +215,14 @@ fn announce(state: &State) {
                 kind: o.kind.as_str(),
             });
         }
+    }
+}
+
+/// Keeps a snapshot while the person is on their way; the start screen and the end (completing
+/// the flow) clear it.
+fn persist(key: &str, state: &State) {
+    match state.session.screen() {
+        Screen::Node(_) | Screen::Review(_) => storage::save(key, &state.session.snapshot()),
+        Screen::Start | Screen::Outcome(_) => storage::clear(key),
     }
 }

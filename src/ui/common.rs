@@ -35,6 +35,12 @@ pub fn back_link(state: &StateHandle) -> Html {
     }
 }
 
+/// A click that sends `action`.
+pub fn sends(state: &StateHandle, action: Action) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_| state.dispatch(action.clone()))
+}
+
 /// Continue on a form: sends the screen's draft.
 pub fn onsubmit_continue(state: &StateHandle) -> Callback<SubmitEvent> {
     let state = state.clone();

@@ -5,7 +5,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use super::common::focus;
+use super::common::{focus, sends};
 use super::state::Action;
 use super::StateHandle;
 use crate::flow::Screen;
@@ -81,10 +81,7 @@ pub fn idle_prompt(state: &StateHandle) -> Html {
     let Some(seconds) = state.idle_left else {
         return html! {};
     };
-    let oncontinue = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Idle(None)))
-    };
+    let oncontinue = sends(state, Action::Idle(None));
     let strings = state.strings;
     html! {
         <div class="gt-idle" role="alertdialog" aria-modal="true" aria-labelledby={state.id("idle-title")}

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, heading};
+use super::common::{back_link, heading, sends};
 use super::rich::rich;
 use super::state::Action;
 use super::StateHandle;
@@ -10,10 +10,7 @@ use crate::flow::model::Info;
 
 /// An info node: its explanation, then Continue.
 pub fn info_screen(state: &StateHandle, node: usize, info: &Info) -> Html {
-    let oncontinue = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Continue))
-    };
+    let oncontinue = sends(state, Action::Continue);
     html! {
         <section key={node} class="gt-screen gt-info">
             { back_link(state) }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, heading};
+use super::common::{back_link, heading, sends};
 use super::handoff::{email_panel, phone_panel};
 use super::qr::qr_code;
 use super::rich::{inline, rich};
@@ -37,10 +37,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
             }
         }
     }
-    let onrestart = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Restart))
-    };
+    let onrestart = sends(state, Action::Restart);
     html! {
         <section key={node} class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
             { back_link(state) }

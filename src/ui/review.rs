@@ -2,17 +2,14 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, heading};
+use super::common::{back_link, heading, sends};
 use super::state::Action;
 use super::StateHandle;
 
 /// The summary of questions and answers shown before a contact outcome.
 pub fn review_screen(state: &StateHandle) -> Html {
     let strings = state.strings;
-    let onconfirm = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Confirm))
-    };
+    let onconfirm = sends(state, Action::Confirm);
     html! {
         <section class="gt-screen gt-review">
             { back_link(state) }
@@ -20,10 +17,7 @@ pub fn review_screen(state: &StateHandle) -> Html {
             <p>{ strings.check_intro }</p>
             <dl class="gt-summary">
             { for state.session.summary().into_iter().map(|row| {
-                let onchange = {
-                    let state = state.clone();
-                    Callback::from(move |_| state.dispatch(Action::Change(row.node)))
-                };
+                let onchange = sends(state, Action::Change(row.node));
                 let value = if row.value.is_empty() { strings.not_given.to_owned() } else { row.value.clone() };
                 html! {
                     <div class="gt-summary-row">

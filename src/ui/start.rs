@@ -2,17 +2,14 @@
 
 use yew::prelude::*;
 
-use super::common::heading;
+use super::common::{heading, sends};
 use super::state::Action;
 use super::StateHandle;
 
 /// The first screen a person sees.
 pub fn start_screen(state: &StateHandle) -> Html {
     let flow = state.session.flow().flow();
-    let onstart = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Start))
-    };
+    let onstart = sends(state, Action::Start);
     html! {
         <section class="gt-screen gt-start">
             { heading(&flow.title) }
