@@ -1,5 +1,5 @@
 //! QR codes for kiosks: a person takes the prefilled email (or a link) away on their own phone.
-//! Encoded by `qrcodegen`, drawn as one SVG path of unit squares, with no JavaScript and no
+//! Encoded by `qrcodegen`, drawn as one SVG path of dark rectangles, with no JavaScript and no
 //! network.
 
 use std::fmt::Write;
