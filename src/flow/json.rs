@@ -172,15 +172,8 @@ impl<'a> Reader<'a> {
                 return Err(self.error("expected `:`"));
             }
             entries.push((key, self.value()?));
-            if self.eat(b'}') {
+            if !self.more(b'}', "EOF while parsing an object", "expected `,` or `}`")? {
                 return Ok(Json::Object(entries));
-            }
-            if !self.eat(b',') {
-                return Err(self.error(if self.peek().is_none() {
-                    "EOF while parsing an object"
-                } else {
-                    "expected `,` or `}`"
-                }));
             }
         }
     }
@@ -192,17 +185,27 @@ impl<'a> Reader<'a> {
         }
         loop {
             items.push(self.value()?);
-            if self.eat(b']') {
+            if !self.more(b']', "EOF while parsing a list", "expected `,` or `]`")? {
                 return Ok(Json::Array(items));
             }
-            if !self.eat(b',') {
-                return Err(self.error(if self.peek().is_none() {
-                    "EOF while parsing a list"
-                } else {
-                    "expected `,` or `]`"
-                }));
-            }
         }
+    }
+
+    /// After an entry or item: `false` at `close`, `true` past a comma, else the error for the
+    /// end of the text (`eof`) or for anything else (`expected`).
+    fn more(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected: &'static str,
+    ) -> Result<bool, SyntaxError> {
+        if self.eat(close) {
+            return Ok(false);
+        }
+        if self.eat(b',') {
+            return Ok(true);
+        }
+        Err(self.error(if self.peek().is_none() { eof } else { expected }))
     }
 
     fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
@@ -386,6 +389,9 @@ mod tests {
             }
         );
         assert_eq!(at("[1 2]").message, "expected `,` or `]`");
+        assert_eq!(at("[1").message, "EOF while parsing a list");
+        assert_eq!(at("{\"a\": 1 \"b\"").message, "expected `,` or `}`");
+        assert_eq!(at("{\"a\": 1").message, "EOF while parsing an object");
         assert_eq!(at("\"abc").message, "EOF while parsing a string");
         assert_eq!(at("{\"a\": 1} x").message, "trailing characters");
         assert_eq!(at("\"a\u{1}\"").message, "control character in a string");
