@@ -141,6 +141,17 @@ impl Widget {
             .expect("something has focus")
     }
 
+    /// Asserts that the error summary lists each of `messages`.
+    fn assert_summary_lists(&self, messages: &[&str]) {
+        let summary = self.text(".gt-error-summary");
+        for message in messages {
+            assert!(
+                summary.contains(message),
+                "`{message}` missing from `{summary}`"
+            );
+        }
+    }
+
     fn assert_focus_on_heading(&self) {
         let focused = self.focused();
         assert!(
@@ -237,7 +248,7 @@ async fn a_question_without_a_choice_shows_a_linked_error_and_takes_focus() {
     let w = Widget::built_in().await;
     w.start().await;
     w.click(".gt-question button[type=submit]").await;
-    assert!(w.text(".gt-error-summary").contains("There is a problem"));
+    w.assert_summary_lists(&["There is a problem"]);
     assert!(
         w.focused().class_list().contains("gt-error-summary"),
         "the summary takes focus"
@@ -274,18 +285,12 @@ async fn field_errors_are_shown_inline_and_in_the_summary_and_nothing_typed_is_l
     w.type_into("employee_id", "E#1").await;
     w.type_into("trying_to_open", &"x".repeat(101)).await;
     w.submit_fields().await;
-    let summary = w.text(".gt-error-summary");
-    for message in [
+    w.assert_summary_lists(&[
         "Enter this information",
         "Enter an email address like name@example.com",
         "Use only letters, digits, spaces, dots, slashes and dashes",
         "Use 100 characters or fewer",
-    ] {
-        assert!(
-            summary.contains(message),
-            "`{message}` missing from `{summary}`"
-        );
-    }
+    ]);
     assert_eq!(w.all(".gt-error-message").len(), 4);
     let upn = w.find("input[name='upn']").unwrap();
     assert_eq!(upn.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -312,9 +317,7 @@ async fn a_pattern_field_uses_its_own_message_and_a_code_gets_a_warning() {
     w.choose("error").await;
     w.type_into("error_code", "hello").await;
     w.submit_fields().await;
-    assert!(w
-        .text(".gt-error-summary")
-        .contains("Enter the code as it is shown, like AADSTS50076"));
+    w.assert_summary_lists(&["Enter the code as it is shown, like AADSTS50076"]);
 
     w.type_into("error_code", "AADSTS99999").await;
     w.submit_fields().await;
@@ -643,20 +646,14 @@ async fn every_field_format_has_its_own_error_message() {
         w.type_into(field, value).await;
     }
     w.submit_fields().await;
-    let summary = w.text(".gt-error-summary");
-    for message in [
+    w.assert_summary_lists(&[
         "Enter this information",
         "Enter an email address like name@example.com",
         "Enter a phone number like +1 555 0100",
         "Enter a date or time, like 3 May 09:15",
         "Check what you typed",
         "Use 3 characters or fewer",
-    ] {
-        assert!(
-            summary.contains(message),
-            "`{message}` missing from `{summary}`"
-        );
-    }
+    ]);
     assert_eq!(
         w.find("input[name='tel']")
             .unwrap()
