@@ -35,6 +35,24 @@ pub fn back_link(state: &StateHandle) -> Html {
     }
 }
 
+/// A panel of an outcome (`class` is `gt-panel` and its own), labelled by its heading `title`,
+/// whose element id is made from `title_name`.
+pub fn panel(
+    state: &StateHandle,
+    class: &'static str,
+    title_name: &str,
+    title: &'static str,
+    body: Html,
+) -> Html {
+    let title_id = state.id(title_name);
+    html! {
+        <section {class} part="panel" aria-labelledby={title_id.clone()}>
+            <h3 class="gt-subheading" id={title_id}>{ title }</h3>
+            { body }
+        </section>
+    }
+}
+
 /// A click that sends `action`.
 pub fn sends(state: &StateHandle, action: Action) -> Callback<MouseEvent> {
     let state = state.clone();

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 
-use super::common::{handoff_used, in_widget};
+use super::common::{handoff_used, in_widget, panel};
 use super::qr::qr_code;
 use super::state::Action;
 use super::StateHandle;
@@ -26,9 +26,8 @@ pub fn email_panel(state: &StateHandle, email: &Email, reference: &str) -> Html 
             }
         })
     };
-    html! {
-        <section class="gt-panel gt-email" part="panel" aria-labelledby={state.id("email-title")}>
-            <h3 class="gt-subheading" id={state.id("email-title")}>{ strings.email_title }</h3>
+    let body = html! {
+        <>
             if email.to.is_none() {
                 <p class="gt-notice">{ strings.email_no_address }</p>
             }
@@ -46,8 +45,15 @@ pub fn email_panel(state: &StateHandle, email: &Email, reference: &str) -> Html 
             } else {
                 { email_actions(state, email, &body_id, onprint) }
             }
-        </section>
-    }
+        </>
+    };
+    panel(
+        state,
+        "gt-panel gt-email",
+        "email-title",
+        strings.email_title,
+        body,
+    )
 }
 
 /// On a shared kiosk the email leaves on the person's own phone: no mail app here, and nothing
@@ -112,9 +118,8 @@ fn email_actions(
 pub fn phone_panel(state: &StateHandle, phone: &PhoneScript) -> Html {
     let strings = state.strings;
     let script_id = state.id("phone-script");
-    html! {
-        <section class="gt-panel gt-phone" part="panel" aria-labelledby={state.id("phone-title")}>
-            <h3 class="gt-subheading" id={state.id("phone-title")}>{ strings.phone_title }</h3>
+    let body = html! {
+        <>
             if let (Some(number), Some(tel)) = (&phone.number, phone.tel()) {
                 <p><a class="gt-tel" href={tel} onclick={handoff_used(state, "call")}>{ (strings.phone_call)(number) }</a></p>
             } else if phone.helpdesk {
@@ -133,8 +138,15 @@ pub fn phone_panel(state: &StateHandle, phone: &PhoneScript) -> Html {
                     { copy_button(state, strings.copy_script, phone.text(), &script_id, "copy-script") }
                 </div>
             }
-        </section>
-    }
+        </>
+    };
+    panel(
+        state,
+        "gt-panel gt-phone",
+        "phone-title",
+        strings.phone_title,
+        body,
+    )
 }
 
 /// A copy button: copies `text` to the clipboard and says so. Where the clipboard is not

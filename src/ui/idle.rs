@@ -83,12 +83,13 @@ pub fn idle_prompt(state: &StateHandle) -> Html {
     };
     let oncontinue = sends(state, Action::Idle(None));
     let strings = state.strings;
+    let (title_id, text_id) = (state.id("idle-title"), state.id("idle-text"));
     html! {
-        <div class="gt-idle" role="alertdialog" aria-modal="true" aria-labelledby={state.id("idle-title")}
-            aria-describedby={state.id("idle-text")}>
+        <div class="gt-idle" role="alertdialog" aria-modal="true" aria-labelledby={title_id.clone()}
+            aria-describedby={text_id.clone()}>
             <div class="gt-idle-box">
-                <h2 class="gt-idle-title" id={state.id("idle-title")}>{ strings.idle_title }</h2>
-                <p id={state.id("idle-text")} aria-live="polite">{ (strings.idle_text)(seconds) }</p>
+                <h2 class="gt-idle-title" id={title_id}>{ strings.idle_title }</h2>
+                <p id={text_id} aria-live="polite">{ (strings.idle_text)(seconds) }</p>
                 <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ strings.idle_continue }</button>
             </div>
         </div>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, heading, sends};
+use super::common::{back_link, heading, panel, sends};
 use super::handoff::{email_panel, phone_panel};
 use super::qr::qr_code;
 use super::rich::{inline, rich};
@@ -64,8 +64,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                 <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference }</code></p>
             }
             if !links.is_empty() {
-                <section class="gt-panel gt-links" part="panel" aria-labelledby={state.id("links-title")}>
-                    <h3 class="gt-subheading" id={state.id("links-title")}>{ strings.links_title }</h3>
+                { panel(state, "gt-panel gt-links", "links-title", strings.links_title, html! {
                     <ul class="gt-link-list">
                     { for links.iter().map(|(text, href)| html! {
                         <li>
@@ -74,7 +73,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                         </li>
                     }) }
                     </ul>
-                </section>
+                }) }
             }
             if state.kiosk.is_some() {
                 // On a kiosk, ending the visit clears everything for the next person.
