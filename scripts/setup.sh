@@ -32,6 +32,20 @@ build_tools() {
     say "installing wasm-bindgen-cli $wb"
     cargo install wasm-bindgen-cli --version "$wb"
   fi
+  fetch_crates
+}
+
+# Every build after this one runs offline (`trunk build --offline`), so every crate it needs must be
+# in Cargo's cache now: the workspace's, for both targets, and the standard library's own, which
+# the release wasm rebuilds (-Zbuild-std). A check offline first keeps a second run quick.
+BUILD_STD=(--target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
+fetch_crates() {
+  if ! cargo fetch --locked --offline >/dev/null 2>&1 \
+    || ! RUSTC_BOOTSTRAP=1 cargo fetch --locked --offline "${BUILD_STD[@]}" >/dev/null 2>&1; then
+    say "fetching the crates the offline builds need (the standard library's included)"
+    cargo fetch --locked
+    RUSTC_BOOTSTRAP=1 cargo fetch --locked "${BUILD_STD[@]}"
+  fi
 }
 
 browsers() {
