@@ -23,6 +23,8 @@ pub struct Strings {
     pub field_phone: &'static str,
     pub field_date_time: &'static str,
     pub field_no_match: &'static str,
+    /// For a field that refuses one-time codes, when the value looks like one.
+    pub field_code: &'static str,
     pub secret_warning: &'static str,
     pub check_title: &'static str,
     pub check_intro: &'static str,
@@ -93,6 +95,7 @@ pub const EN: Strings = Strings {
     field_phone: "Enter a phone number like +1 555 0100",
     field_date_time: "Enter a date or time, like 3 May 09:15",
     field_no_match: "Check what you typed",
+    field_code: "This looks like a code from your phone or the Authenticator app. Never type or share those codes. Enter what this box asks for",
     secret_warning: "This looks like a password or a code. It will not be put in the email or the script. Never share passwords or codes.",
     check_title: "Check your answers",
     check_intro: "These answers go into your email and phone script.",

@@ -23,6 +23,8 @@ pub enum FieldProblem {
     DateTime,
     /// Does not match the field's pattern.
     NoMatch,
+    /// Looks like a one-time code, in a field that refuses them (`refuse_codes`).
+    LooksLikeCode,
 }
 
 impl std::fmt::Display for FieldProblem {
@@ -34,6 +36,7 @@ impl std::fmt::Display for FieldProblem {
             FieldProblem::Phone => f.write_str("it is not a telephone number"),
             FieldProblem::DateTime => f.write_str("it is not a date or time"),
             FieldProblem::NoMatch => f.write_str("it does not match the field's pattern"),
+            FieldProblem::LooksLikeCode => f.write_str("it looks like a one-time code"),
         }
     }
 }
@@ -58,6 +61,9 @@ pub fn check(field: &Field, pattern: Option<&Pattern>, raw: &str) -> Result<Stri
     }
     if value.chars().count() > max {
         return Err(FieldProblem::TooLong { max });
+    }
+    if field.refuse_codes && looks_like_code(&value) {
+        return Err(FieldProblem::LooksLikeCode);
     }
     match field.format {
         Format::Text => Ok(value),
@@ -117,15 +123,40 @@ pub fn tel_uri(phone: &str) -> String {
     format!("tel:{digits}")
 }
 
+/// Whether a value looks like a one-time code as Authenticator, text messages and hardware tokens
+/// show them: six to eight digits alone, maybe split once by a space or a hyphen (`123 456`).
+pub fn looks_like_code(value: &str) -> bool {
+    let value = value.trim();
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let separators = value.chars().filter(|c| matches!(c, ' ' | '-')).count();
+    (6..=8).contains(&digits)
+        && digits + separators == value.chars().count()
+        && separators <= 1
+        && !value.starts_with(['-', ' '])
+        && !value.ends_with(['-', ' '])
+}
+
+/// Whether what a person typed into a field is kept out of every email, script, copy, download,
+/// print and QR code. Free text is checked for passwords and codes; a pattern or date field only
+/// for codes, since its shape (an ID, a timestamp) can look like a strong password; an email
+/// address or a phone number is expected to be what it is.
+pub fn is_secret(field: &Field, typed: &str) -> bool {
+    match field.format {
+        Format::Text => looks_secret(typed),
+        Format::Pattern | Format::DateTime => looks_like_code(typed),
+        Format::Email | Format::Phone => false,
+    }
+}
+
 /// Whether a free-text value looks like a one-time code or a password, which must never be
 /// put into an email or a script: six to eight digits alone (spaces allowed, as apps show
 /// them), or one word of eight or more characters that mixes at least three of lower case,
 /// upper case, digits and symbols.
 pub fn looks_secret(value: &str) -> bool {
-    let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.chars().all(|c| c.is_ascii_digit()) && (6..=8).contains(&compact.len()) {
+    if looks_like_code(value) {
         return true;
     }
+    let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
     let one_word = !value.trim().contains(char::is_whitespace);
     if !one_word || compact.chars().count() < 8 || is_email(&compact) || compact.contains("://") {
         return false;
@@ -154,6 +185,7 @@ mod tests {
             error: None,
             max_length: None,
             example: None,
+            refuse_codes: false,
         }
     }
 

@@ -464,6 +464,7 @@ impl Decoder {
         let error = self.opt_string(&mut o, "error");
         let max_length = self.opt_number(&mut o, "max_length");
         let example = self.opt_string(&mut o, "example");
+        let refuse_codes = self.flag(&mut o, "refuse_codes");
         self.finish(
             o,
             &[
@@ -476,6 +477,7 @@ impl Decoder {
                 "error",
                 "max_length",
                 "example",
+                "refuse_codes",
             ],
         );
         let format = format.map_or(Some(Format::Text), |found| found)?;
@@ -489,6 +491,7 @@ impl Decoder {
             error,
             max_length,
             example,
+            refuse_codes,
         })
     }
 

@@ -160,6 +160,12 @@ pub struct Field {
     /// the flow; it is checked like a real answer. Never shown to people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
+    /// Refuse a value that looks like a one-time code: six to eight digits alone, as
+    /// Authenticator, text messages and tokens show them. Set it on fields a stressed person
+    /// might type such a code into, such as an error code or an ID; the person is told to
+    /// never share codes. (Whatever this says, a code-like value is never sent.)
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refuse_codes: bool,
 }
 
 /// The format of a text input.

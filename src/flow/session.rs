@@ -360,6 +360,15 @@ impl Session {
         fields::check(&f.fields[k], self.flow.pattern(field_id), values.get(k)?).ok()
     }
 
+    /// What the person typed into a field on the path, before any check.
+    fn typed(&self, field_id: &str) -> Option<&str> {
+        let (node, k) = self.flow.field_at(field_id)?;
+        match self.answers.get(node) {
+            Some(Answer::Values(values)) if self.on_path(node) => values.get(k).map(String::as_str),
+            _ => None,
+        }
+    }
+
     /// The option chosen at a question on the path.
     pub fn choice(&self, question_id: &str) -> Option<&super::model::Choice> {
         let node = self.flow.index_of(question_id)?;
@@ -415,8 +424,8 @@ impl Session {
             })
             .flatten()
             .filter(|field| {
-                self.field_value(&field.id)
-                    .is_some_and(|v| is_withheld(field, &v))
+                self.typed(&field.id)
+                    .is_some_and(|t| fields::is_secret(field, t))
             })
             .map(|field| field.id.as_str())
             .collect()
@@ -437,9 +446,13 @@ impl Session {
             let Node::Fields(f) = self.flow.node(node) else {
                 return None;
             };
-            return self
-                .field_value(name)
-                .filter(|v| !is_withheld(&f.fields[k], v));
+            if self
+                .typed(name)
+                .is_some_and(|t| fields::is_secret(&f.fields[k], t))
+            {
+                return None;
+            }
+            return self.field_value(name);
         }
         self.choice(name)
             .map(|o| o.phrase.clone().unwrap_or_else(|| o.label.clone()))
@@ -669,12 +682,6 @@ impl Answers {
     fn retain(&mut self, keep: impl Fn(usize) -> bool) {
         self.0.retain(|(n, _)| keep(*n));
     }
-}
-
-/// Whether a field's accepted value is kept out of emails and scripts: free text that looks like
-/// a password or a one-time code.
-fn is_withheld(field: &super::model::Field, value: &str) -> bool {
-    field.format == super::model::Format::Text && fields::looks_secret(value)
 }
 
 impl ValidFlow {

@@ -9,7 +9,7 @@ use super::common::{
 use super::rich::rich;
 use super::state::Action;
 use super::StateHandle;
-use crate::flow::fields::{looks_secret, FieldProblem};
+use crate::flow::fields::{is_secret, FieldProblem};
 use crate::flow::model::{Field, Fields, Format};
 use crate::flow::{Answer, Refusal};
 use crate::i18n::Strings;
@@ -48,7 +48,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                 let (hint_id, error_id, warn_id) = (format!("{id}-hint"), format!("{id}-error"), format!("{id}-warning"));
                 let problem = problems.iter().find(|(i, _)| *i == k).map(|&(_, p)| message(k, p));
                 let value = values.get(k).cloned().unwrap_or_default();
-                let secret = field.format == Format::Text && looks_secret(value.trim());
+                let secret = is_secret(field, value.trim());
                 let described = described_by([
                     field.hint.as_ref().map(|_| hint_id.clone()),
                     problem.as_ref().map(|_| error_id.clone()),
@@ -102,6 +102,7 @@ pub fn problem_text(strings: &Strings, field: &Field, problem: FieldProblem) -> 
         FieldProblem::Email => strings.field_email.to_owned(),
         FieldProblem::Phone => strings.field_phone.to_owned(),
         FieldProblem::DateTime => strings.field_date_time.to_owned(),
+        FieldProblem::LooksLikeCode => strings.field_code.to_owned(),
         FieldProblem::NoMatch => field
             .error
             .clone()
