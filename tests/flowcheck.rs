@@ -171,3 +171,107 @@ fn render_prints_the_email_and_script_of_given_answers() {
     assert!(text(&out.stderr)
         .contains("`purple` is not an option of `lights`; its options are on, off, error"));
 }
+
+#[test]
+fn check_fails_the_v1_0_built_in_flow_for_its_unsigned_stolen_phone_report() {
+    let fixture = "tests/fixtures/microsoft-authenticator-v1.0.json";
+    let out = flowcheck(&["check", fixture]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("{fixture}:nodes[18].email.subject: error: `{{upn}}` is empty on some way to `out-self-fix-report`")),
+        "{err}"
+    );
+    assert!(err.contains("warning: `{name}` is empty"), "{err}");
+    assert!(err.contains(": 1 error, 7 warnings"), "{err}");
+}
+
+#[test]
+fn check_prints_warnings_and_still_passes() {
+    // A third answer to `where` goes straight to the form, so `{lights}` is never asked there.
+    let mut flow: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    flow["nodes"][0]["options"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "other", "label": "Elsewhere", "next": "details"}));
+    let file = temp_file("warned.json", &flow.to_string());
+    let out = flowcheck(&["check", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(&format!(
+            "{file}:nodes[6].email.body[2]: warning: `{{lights}}` is empty on some way to `report`, so it is left empty, or the line is left out: where=other › details (filled in) never visits `lights`, which asks for it"
+        )),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("ok (7 nodes), 1 warning"));
+}
+
+const EXAMPLE_TESTS: &str = "flows/examples/printer-offline.tests.json";
+
+#[test]
+fn test_runs_the_example_flows_cases_and_rules() {
+    let out = flowcheck(&["test", EXAMPLE, EXAMPLE_TESTS]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{EXAMPLE_TESTS}: 3 cases and 2 rules on 7 ways through the flow: all passed\n")
+    );
+}
+
+#[test]
+fn test_names_each_failing_case_and_rule_with_a_way_through_the_flow() {
+    let tests = std::fs::read_to_string(EXAMPLE_TESTS)
+        .unwrap()
+        .replace("\"outcome\": \"test-printer\"", "\"outcome\": \"report\"")
+        .replace("\"Paper jam\"]", "\"Toner low\"]")
+        .replace(
+            "{ \"excludes\": [\"error\"] }",
+            "{ \"excludes\": [\"PRN-\"] }",
+        );
+    let file = temp_file("failing.tests.json", &tests);
+    let out = flowcheck(&["test", EXAMPLE, &file]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for expected in [
+        "cases[0] \"an office printer with an error is reported with its name and message\": the email does not contain \"Toner low\"",
+        "cases[1] \"the test printers have their own outcome\": the answers reach `test-printer`, not `report`",
+        "rules[1] \"the phone script mentions an error only when the printer shows one\": the phone script contains \"PRN-\", on where=office › lights=on › details[printer=",
+    ] {
+        assert!(err.contains(&format!("{file}: {expected}")), "{expected}\nnot in\n{err}");
+    }
+    assert!(
+        text(&out.stdout).contains("3 checks failed"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn test_refuses_rules_that_apply_nowhere_and_tests_of_another_flow() {
+    let tests = std::fs::read_to_string(EXAMPLE_TESTS)
+        .unwrap()
+        .replace("\"is\": \"on\"", "\"is\": \"blinking\"");
+    let file = temp_file("vacuous.tests.json", &tests);
+    let err = text(&flowcheck(&["test", EXAMPLE, &file]).stderr);
+    assert!(
+        err.contains("rules[1] \"the phone script mentions an error only when the printer shows one\": if[0]: the question `lights` has no option `blinking`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("rules[1] \"the phone script mentions an error only when the printer shows one\": applies to no way through the flow"),
+        "{err}"
+    );
+    let other = temp_file(
+        "other.tests.json",
+        &std::fs::read_to_string(EXAMPLE_TESTS)
+            .unwrap()
+            .replace("\"flow\": \"printer-offline\"", "\"flow\": \"vpn\""),
+    );
+    let out = flowcheck(&["test", EXAMPLE, &other]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("the tests are for `vpn`, but the flow is `printer-offline`")
+    );
+}

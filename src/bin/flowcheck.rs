@@ -5,12 +5,13 @@
 //! flowcheck graph FILE [--format mermaid|dot]   the flow as a diagram
 //! flowcheck paths FILE [--json]                 every way to each outcome
 //! flowcheck render FILE --answers ANSWERS.json  the email and phone script of those answers
+//! flowcheck test FILE TESTS.json                the flow's own tests: cases and rules
 //! flowcheck readability FILE                    the reading grade of every screen
 //! flowcheck generate NODES ROWS                 a valid flow of that size, for benchmarks
-//! flowcheck schema                              the JSON Schema of the format
+//! flowcheck schema [--tests]                    the JSON Schema of the format (or of test files)
 //! ```
-//! Exit status: 0 when all is well, 1 when a flow has errors (or an outcome is unreachable),
-//! 2 for a usage error.
+//! Exit status: 0 when all is well, 1 when a flow has errors (or an outcome is unreachable, or
+//! a test fails), 2 for a usage error. `check` also prints warnings, which do not fail it.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -28,7 +29,9 @@ mod cli {
     use std::rc::Rc;
 
     use troubleshooter::flow::diagram::{self, Format};
+    use troubleshooter::flow::flowtest;
     use troubleshooter::flow::handoff::transcript;
+    use troubleshooter::flow::lint::{self, Severity};
     use troubleshooter::flow::walk::{self, Answers, Step};
     use troubleshooter::flow::{readability, Config, ValidFlow};
     use troubleshooter::i18n::EN;
@@ -38,7 +41,9 @@ mod cli {
       flowcheck graph FILE [--format mermaid|dot]
       flowcheck paths FILE [--json]
       flowcheck render FILE --answers ANSWERS.json
-      flowcheck schema";
+      flowcheck test FILE TESTS.json
+      flowcheck readability FILE
+      flowcheck schema [--tests]";
 
     /// The most walks `paths` lists.
     const PATH_LIMIT: usize = 10_000;
@@ -54,6 +59,7 @@ mod cli {
             ["paths", file] => paths(file, false),
             ["paths", file, "--json"] => paths(file, true),
             ["render", file, "--answers", answers] => render(file, answers),
+            ["test", file, tests] => test(file, tests),
             ["readability", file] => readability(file),
             ["generate", nodes, rows] => match (nodes.parse(), rows.parse()) {
                 (Ok(nodes), Ok(rows)) => {
@@ -64,6 +70,10 @@ mod cli {
             },
             ["schema"] => {
                 println!("{}", troubleshooter::flow::schema::json());
+                Ok(true)
+            }
+            ["schema", "--tests"] => {
+                println!("{}", flowtest::schema());
                 Ok(true)
             }
             ["--help" | "-h" | "help"] => {
@@ -105,15 +115,42 @@ mod cli {
             .ok()
     }
 
+    /// Validates each file, then lints the valid ones: errors fail the check, warnings do not.
     fn check(files: &[&str]) -> Result<bool, String> {
         let mut ok = true;
         for file in files {
-            match load(file) {
-                Some(flow) => println!("{file}: ok ({} nodes)", flow.flow().nodes.len()),
-                None => ok = false,
+            let Some(flow) = load(file) else {
+                ok = false;
+                continue;
+            };
+            let findings = lint::lint(&flow);
+            for finding in &findings {
+                eprintln!("{file}:{finding}");
+            }
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            let warnings = findings.len() - errors;
+            let nodes = flow.flow().nodes.len();
+            if errors > 0 {
+                ok = false;
+                eprintln!(
+                    "{file}: {}, {}",
+                    count(errors, "error"),
+                    count(warnings, "warning")
+                );
+            } else if warnings > 0 {
+                println!("{file}: ok ({nodes} nodes), {}", count(warnings, "warning"));
+            } else {
+                println!("{file}: ok ({nodes} nodes)");
             }
         }
         Ok(ok)
+    }
+
+    fn count(n: usize, what: &str) -> String {
+        format!("{n} {what}{}", if n == 1 { "" } else { "s" })
     }
 
     fn graph(file: &str, format: Format) -> Result<bool, String> {
@@ -231,6 +268,41 @@ mod cli {
         };
         print!("{}", transcript(&session, &config, EN.mailto_note));
         Ok(true)
+    }
+
+    /// Runs a flow's test file: every case, and every rule on every way through the flow.
+    fn test(file: &str, tests_file: &str) -> Result<bool, String> {
+        let Some(flow) = load(file) else {
+            return Ok(false);
+        };
+        let tests = std::fs::read_to_string(tests_file)
+            .map_err(|e| format!("cannot read the file: {e}"))
+            .and_then(|text| flowtest::parse(&text));
+        let report = match tests.and_then(|t| flowtest::run(Rc::new(flow), &t, PATH_LIMIT)) {
+            Ok(report) => report,
+            Err(e) => {
+                eprintln!("{tests_file}: {e}");
+                return Ok(false);
+            }
+        };
+        for failure in &report.failures {
+            eprintln!("{tests_file}: {failure}");
+        }
+        let ways = if report.truncated {
+            format!("the first {} ways", report.paths)
+        } else {
+            count(report.paths, "way")
+        };
+        let verdict = match report.failures.len() {
+            0 => "all passed".to_owned(),
+            n => format!("{} failed", count(n, "check")),
+        };
+        println!(
+            "{tests_file}: {} and {} on {ways} through the flow: {verdict}",
+            count(report.cases, "case"),
+            count(report.rules, "rule"),
+        );
+        Ok(report.failures.is_empty())
     }
 
     /// Reads answers: an object of id to string, with an optional `"config"` object of page

@@ -7,9 +7,13 @@ pub mod diagram;
 pub mod error;
 pub mod fields;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod flowtest;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod handoff;
 pub mod json;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lint;
 pub mod load;
 pub mod markup;
 pub mod model;

@@ -79,6 +79,29 @@ impl ValidFlow {
     pub fn successors(&self, index: usize) -> Vec<usize> {
         successors(&self.flow, &self.index, index)
     }
+
+    /// What is wrong with a condition written outside the flow (a test file's rule), by the
+    /// same rules as the flow's own conditions.
+    pub fn condition_problems(&self, cond: &Condition) -> Vec<String> {
+        let flags = flags_set(&self.flow);
+        condition_problems(&self.flow, cond, &self.index, &self.field_index, &flags)
+    }
+}
+
+/// Every flag some option sets.
+fn flags_set(flow: &Flow) -> HashSet<&str> {
+    flow.nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::Question(q) => Some(
+                q.options
+                    .iter()
+                    .flat_map(|o| o.set.iter().map(String::as_str)),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 fn successors(flow: &Flow, index: &HashMap<String, usize>, node: usize) -> Vec<usize> {
@@ -390,20 +413,7 @@ impl<'a> Validator<'a> {
     }
 
     fn conditions(&mut self, index: &HashMap<String, usize>, field_index: &HashMap<String, usize>) {
-        let flags: HashSet<&str> = self
-            .flow
-            .nodes
-            .iter()
-            .filter_map(|n| match n {
-                Node::Question(q) => Some(
-                    q.options
-                        .iter()
-                        .flat_map(|o| o.set.iter().map(String::as_str)),
-                ),
-                _ => None,
-            })
-            .flatten()
-            .collect();
+        let flags = flags_set(self.flow);
         let mut found = Vec::new();
         for (i, node) in self.flow.nodes.iter().enumerate() {
             for (r, route) in node.routes().iter().enumerate() {
