@@ -121,3 +121,68 @@ fn b1_invalid_surrogate_pair_is_an_error_not_a_panic() {
     );
     ValidFlow::from_json(&text).unwrap();
 }
+
+#[test]
+fn b12_an_endless_or_huge_file_is_refused_without_reading_it_whole() {
+    let out = flowcheck(&["check", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "a flow may be at most {} bytes",
+            limits::MAX_BYTES
+        )),
+        "{stderr}"
+    );
+    // A sparse file of 1 GiB takes no disk space; its size is reported exactly.
+    let path = temp_file("sparse.json", "");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&flowcheck(&["check", &path]).stderr).into_owned();
+    assert!(
+        stderr.contains(&format!("the file is {} bytes", 1u64 << 30)),
+        "{stderr}"
+    );
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn b13_flowcheck_escapes_control_characters_it_echoes() {
+    let flow = EXAMPLE.replace(
+        "\"id\": \"power\"",
+        "\"id\": \"x\\u001b]0;pwned\\u0007\\u001b[2J\"",
+    );
+    let file = temp_file("escape.json", &flow);
+    let out = flowcheck(&["check", &file]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains(['\u{1b}', '\u{7}']), "{stderr:?}");
+    assert!(
+        stderr.contains(r"x\u{1b}]0;pwned\u{7}\u{1b}[2J"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn review_notes_duplicate_keys_and_long_numbers_read_clearly() {
+    let duplicate = EXAMPLE.replace(
+        "\"id\": \"where\",",
+        "\"id\": \"where\", \"id\": \"again\",",
+    );
+    let errors = ValidFlow::from_json(&duplicate).unwrap_err();
+    assert!(
+        has_error(&errors, "nodes[0].id", "duplicate key `id`"),
+        "{errors:?}"
+    );
+    let long = EXAMPLE.replace(
+        "\"minutes\": 2",
+        &format!("\"minutes\": {}", "9".repeat(100_000)),
+    );
+    let errors = ValidFlow::from_json(&long).unwrap_err();
+    assert!(errors[0].message.len() < 200, "{}", errors[0].message.len());
+    assert!(errors[0].message.contains("9999…"), "{errors:?}");
+}

@@ -27,10 +27,13 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
+    use std::io::Read;
     use troubleshooter::flow::diagram::{self, Format};
     use troubleshooter::flow::handoff::transcript;
     use troubleshooter::flow::walk::{self, Answers, Step};
-    use troubleshooter::flow::{readability, Config, ValidFlow};
+
+    use troubleshooter::flow::error::limits;
+    use troubleshooter::flow::{load, readability, Config, ValidFlow};
     use troubleshooter::i18n::EN;
 
     const USAGE: &str = "usage:
@@ -82,19 +85,47 @@ mod cli {
         }
     }
 
+    /// Reads a file of at most `limits::MAX_BYTES`, or says why not. It never reads more than
+    /// one byte past the limit, so a huge file or `/dev/zero` is refused at once and in little
+    /// memory.
+    fn read_bounded(file: &str) -> Result<String, String> {
+        let unreadable = |e: std::io::Error| format!("cannot read the file: {e}");
+        let opened = std::fs::File::open(file).map_err(unreadable)?;
+        let mut bytes = Vec::new();
+        (&opened)
+            .take(limits::MAX_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        if bytes.len() > limits::MAX_BYTES {
+            // A regular file knows its size; a device or a pipe only that it is over the limit.
+            let size = opened
+                .metadata()
+                .ok()
+                .filter(|m| m.is_file())
+                .map_or(bytes.len() as u64, |m| m.len().max(bytes.len() as u64));
+            return Err(load::too_large(size).message);
+        }
+        String::from_utf8(bytes).map_err(|_| {
+            unreadable(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            ))
+        })
+    }
+
     /// Reads and validates a file, printing every error as `FILE:PATH: message`.
     fn load(file: &str) -> Option<ValidFlow> {
-        let text = match std::fs::read_to_string(file) {
+        let text = match read_bounded(file) {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("{file}: cannot read the file: {e}");
+                eprintln!("{file}: {e}");
                 return None;
             }
         };
         ValidFlow::from_json(&text)
             .map_err(|errors| {
                 for e in &errors {
-                    eprintln!("{file}:{e}");
+                    eprintln!("{file}:{}", printable(&e.to_string()));
                 }
                 eprintln!(
                     "{file}: {} error{}",
@@ -103,6 +134,25 @@ mod cli {
                 );
             })
             .ok()
+    }
+
+    /// Text for the terminal: control characters (an ESC from a flow could clear the screen)
+    /// are shown as `\u{…}` escapes, and a very long text is cut.
+    fn printable(text: &str) -> String {
+        const MOST: usize = 2_000;
+        let mut out = String::new();
+        for (n, c) in text.chars().enumerate() {
+            if n == MOST {
+                out.push_str(" …");
+                break;
+            }
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                out.push_str(&c.escape_unicode().to_string());
+            } else {
+                out.push(c);
+            }
+        }
+        out
     }
 
     fn check(files: &[&str]) -> Result<bool, String> {
@@ -157,7 +207,7 @@ mod cli {
             println!(
                 "{:>4}. {} → {} ({}, path {})",
                 n + 1,
-                steps.join(" › "),
+                printable(&steps.join(" › ")),
                 w.outcome,
                 w.kind,
                 w.code
@@ -218,14 +268,14 @@ mod cli {
         let (answers, config) = match read_answers(answers_file) {
             Ok(read) => read,
             Err(e) => {
-                eprintln!("{answers_file}: {e}");
+                eprintln!("{answers_file}: {}", printable(&e));
                 return Ok(false);
             }
         };
         let session = match walk::follow(Rc::new(flow), &answers) {
             Ok(session) => session,
             Err(e) => {
-                eprintln!("{answers_file}: {e}");
+                eprintln!("{answers_file}: {}", printable(&e));
                 return Ok(false);
             }
         };
@@ -236,8 +286,7 @@ mod cli {
     /// Reads answers: an object of id to string, with an optional `"config"` object of page
     /// settings (`org_name`, `support_email`, `support_phone`, `support_hours`).
     fn read_answers(file: &str) -> Result<(Answers, Config), String> {
-        let text =
-            std::fs::read_to_string(file).map_err(|e| format!("cannot read the file: {e}"))?;
+        let text = read_bounded(file)?;
         let mut value: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| e.to_string())?;
         let config = value
