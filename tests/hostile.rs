@@ -123,6 +123,145 @@ fn b1_invalid_surrogate_pair_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn b2_deeply_nested_groups_are_refused_not_a_stack_overflow() {
+    let nested = |depth: usize, open: &str| format!("{}a{}", open.repeat(depth), ")".repeat(depth));
+    Pattern::new(&nested(limits::MAX_PATTERN_NESTING, "(")).unwrap();
+    for pattern in [
+        nested(limits::MAX_PATTERN_NESTING + 1, "("),
+        nested(200, "(?:"),
+        "(".repeat(limits::MAX_PATTERN_LENGTH),
+    ] {
+        let error = Pattern::new(&pattern).unwrap_err();
+        assert!(error.contains("nested more than 100 deep"), "{error}");
+    }
+    // Longer patterns are refused for their length before they are parsed.
+    for pattern in [nested(3_000, "("), "(".repeat(100_000)] {
+        let error = Pattern::new(&pattern).unwrap_err();
+        assert!(error.contains("at most 1000 are allowed"), "{error}");
+    }
+    refused(
+        |f| f["nodes"][3]["fields"][0]["pattern"] = json!(nested(150, "(")),
+        "nodes[3].fields[0].pattern",
+        "nested more than 100 deep",
+    );
+}
+
+#[test]
+fn b3_empty_groups_repeated_in_nested_counts_are_refused_quickly() {
+    for pattern in [
+        "(?:(?:(?:){1000}){1000}){1000}",
+        "(?:(?:(?:(?:(?:){1000}){1000}){1000}){1000}){1000}",
+        "((){1000}){1000}",
+    ] {
+        let error = Pattern::new(pattern).unwrap_err();
+        assert!(error.contains("steps to compile"), "{pattern}: {error}");
+    }
+    // Modest repetitions of empty groups are still fine.
+    assert_eq!(Pattern::new("(?:){5}a").unwrap().matched("a"), Some("a"));
+    refused(
+        |f| f["nodes"][3]["fields"][0]["pattern"] = json!("(?:(?:(?:){1000}){1000}){1000}"),
+        "nodes[3].fields[0].pattern",
+        "steps to compile",
+    );
+}
+
+#[test]
+fn b4_compiled_patterns_are_bounded_per_flow_and_classes_are_shared() {
+    // One class repeated 1,000 times is held once.
+    let class: String = ('a'..='z').chain('A'..='Z').cycle().take(900).collect();
+    let big = Pattern::new(&format!("[{class}]{{1000}}")).unwrap();
+    assert!(big.heap_bytes() < 100_000, "{} bytes", big.heap_bytes());
+    let distinct: String = (0x100u32..0x100 + 900)
+        .step_by(2)
+        .filter_map(char::from_u32)
+        .collect();
+    let spread = Pattern::new(&format!("[{distinct}]{{1000}}")).unwrap();
+    assert!(
+        spread.heap_bytes() < 100_000,
+        "{} bytes",
+        spread.heap_bytes()
+    );
+
+    // Many fields, each with a large pattern: refused once the flow's budget is spent, with
+    // the path of the field where it ran out, and the fields after it are not compiled.
+    let mut flow = example();
+    let field = json!({ "id": "f", "label": "F", "format": "pattern",
+                        "pattern": "[a-z]{1000}(?:[a-z]{1000}){8}" });
+    let fields: Vec<Value> = (0..1_500)
+        .map(|k| {
+            let mut f = field.clone();
+            f["id"] = json!(format!("f{k}"));
+            f
+        })
+        .collect();
+    flow["nodes"][3]["fields"] = json!(fields);
+    let errors = errors_of(&flow);
+    let patterns: Vec<&FlowError> = errors
+        .iter()
+        .filter(|e| e.at.ends_with(".pattern"))
+        .collect();
+    assert_eq!(patterns.len(), 1, "{patterns:#?}");
+    assert!(
+        patterns[0].message.contains("too large together"),
+        "{patterns:?}"
+    );
+    assert!(
+        patterns[0].at.starts_with("nodes[3].fields["),
+        "{patterns:?}"
+    );
+    // Each pattern takes about 9,000 steps of the 100,000.
+    let k: usize = patterns[0].at["nodes[3].fields[".len()..]
+        .split(']')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((8..14).contains(&k), "{k}");
+}
+
+#[test]
+fn b5_matching_takes_at_most_two_steps_per_instruction_and_character() {
+    // Many groups under a star, and many optional groups: the worst cases of the review.
+    let alternation: Vec<&str> = std::iter::repeat_n("(a)", 150).collect();
+    let patterns = [
+        format!("(?:{})*", alternation.join("|")),
+        format!("{}{}", "()".repeat(100), "(a?)".repeat(150)),
+        "(?:.*){100}".to_owned(),
+        r"(a+)+$".to_owned(),
+        r"(?i)^(?:AADSTS)?(?<value>\d{5,7})$".to_owned(),
+    ];
+    for pattern in &patterns {
+        let compiled = Pattern::new(pattern).unwrap();
+        let program = compiled.program_len();
+        let mut previous = 0;
+        for n in [50, 100, 200, 400, 800] {
+            let text = "a".repeat(n);
+            let steps = compiled.steps(&text);
+            // The linear-time promise: each instruction is added and run at most once per
+            // character (and once more at the end).
+            assert!(
+                steps <= 2 * (n + 1) * program,
+                "{pattern}: {steps} steps for {n} characters and {program} instructions"
+            );
+            // Twice the text, at most about twice the work.
+            if previous > 0 {
+                assert!(
+                    steps <= 2 * previous + 4 * program,
+                    "{pattern}: {previous} then {steps}"
+                );
+            }
+            previous = steps;
+        }
+    }
+    assert_eq!(
+        Pattern::new(&patterns[0])
+            .unwrap()
+            .matched(&"a".repeat(2000)),
+        Some("a".repeat(2000).as_str())
+    );
+}
+
+#[test]
 fn b12_an_endless_or_huge_file_is_refused_without_reading_it_whole() {
     let out = flowcheck(&["check", "/dev/zero"]);
     assert_eq!(out.status.code(), Some(1));

@@ -148,7 +148,9 @@ pub struct Field {
     pub format: Format,
     /// For `pattern`: the regular expression the whole value must match. A named group
     /// `(?<value>…)` keeps only that part, so `(?i)^(?:AADSTS)?(?<value>\d+)$` stores `50076`.
+    /// At most 1,000 characters, with groups nested at most 100 deep.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
     pub pattern: Option<String>,
     /// For `pattern`: the message shown when the value does not match.
     #[serde(default, skip_serializing_if = "Option::is_none")]

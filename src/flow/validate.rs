@@ -226,6 +226,8 @@ impl<'a> Validator<'a> {
     ) -> (HashMap<String, usize>, Vec<FieldSlot>) {
         let mut field_index: HashMap<String, usize> = HashMap::new();
         let mut slots: Vec<FieldSlot> = Vec::new();
+        let mut budget = limits::MAX_PATTERN_WORK;
+        let mut spent = false;
         for (i, node) in self.flow.nodes.iter().enumerate() {
             match node {
                 Node::Question(q) => {
@@ -286,11 +288,20 @@ impl<'a> Validator<'a> {
                                 self.error(path(".pattern"), "a `pattern` field needs a `pattern`");
                                 None
                             }
-                            (Format::Pattern, Some(p)) => Pattern::new(p)
+                            // Once the flow's compile budget is spent, later patterns are
+                            // not compiled: that is what keeps a flow of many fields quick.
+                            (Format::Pattern, Some(_)) if spent => None,
+                            (Format::Pattern, Some(p)) => Pattern::within(p, &mut budget)
                                 .map_err(|e| {
+                                    spent = budget == 0;
+                                    let rest = if spent {
+                                        "; the patterns after this one are not checked"
+                                    } else {
+                                        ""
+                                    };
                                     self.error(
                                         path(".pattern"),
-                                        format!("the pattern does not compile: {e}"),
+                                        format!("the pattern does not compile: {e}{rest}"),
                                     )
                                 })
                                 .ok(),
