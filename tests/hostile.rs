@@ -262,6 +262,38 @@ fn b5_matching_takes_at_most_two_steps_per_instruction_and_character() {
 }
 
 #[test]
+fn b6_brackets_without_links_are_scanned_once() {
+    // Quadratic before: every `[` searched the whole rest of the text for `](`.
+    let brackets = "[".repeat(1_000_000);
+    assert!(markup::problems(&brackets).is_empty());
+    assert_eq!(
+        markup::inline(&brackets),
+        vec![markup::Inline::Text(brackets.clone())]
+    );
+    let opens = "[a](".repeat(200_000);
+    assert!(markup::problems(&opens).is_empty());
+    assert_eq!(markup::inline(&opens).len(), 1);
+    let mut flow = example();
+    flow["nodes"][4]["body"] = json!(format!("{brackets} [ok](https://ok.example) [x](http:x)"));
+    let errors = errors_of(&flow);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(has_error(&errors, "nodes[4].body", "the link `http:x`"));
+    // Links after the brackets are still found, as before.
+    assert_eq!(
+        markup::inline("[[a](https://x.example) **b** [c"),
+        vec![
+            markup::Inline::Link {
+                text: "[a".into(),
+                href: "https://x.example".into()
+            },
+            markup::Inline::Text(" ".into()),
+            markup::Inline::Bold("b".into()),
+            markup::Inline::Text(" [c".into()),
+        ]
+    );
+}
+
+#[test]
 fn b12_an_endless_or_huge_file_is_refused_without_reading_it_whole() {
     let out = flowcheck(&["check", "/dev/zero"]);
     assert_eq!(out.status.code(), Some(1));
