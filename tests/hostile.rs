@@ -293,6 +293,61 @@ fn b6_brackets_without_links_are_scanned_once() {
     );
 }
 
+/// The subject shortening as it was (one character at a time), as a reference for short inputs.
+fn shortened_subject_reference(email: &Email, budget: usize, note: &str) -> String {
+    use troubleshooter::flow::handoff::encode;
+    let to = email.to.as_deref().map(encode).unwrap_or_default();
+    let build = |subject: &str, body: &str| {
+        format!(
+            "mailto:{to}?subject={}&body={}",
+            encode(subject),
+            encode(body)
+        )
+    };
+    let mut subject = email.subject.clone();
+    while !subject.is_empty() && build(&subject, note).len() > budget {
+        subject.pop();
+    }
+    build(&subject, note)
+}
+
+#[test]
+fn b7_a_huge_subject_is_shortened_in_one_pass() {
+    let note = "The full text is in the troubleshooter.";
+    for subject in [
+        "Printer é🔐 & more\r\n".repeat(200),
+        "x".repeat(3_000),
+        "\r".repeat(900),
+    ] {
+        let email = Email {
+            to: None,
+            subject,
+            lines: vec!["Hello".into()],
+        };
+        let url = email.mailto(MAILTO_BUDGET, note);
+        assert_eq!(
+            url,
+            shortened_subject_reference(&email, MAILTO_BUDGET, note)
+        );
+        assert!(url.len() <= MAILTO_BUDGET);
+    }
+    // A million characters: the old loop re-encoded the subject once per character dropped.
+    for subject in ["x".repeat(1_000_000), "é".repeat(1_000_000)] {
+        let email = Email {
+            to: Some("helpdesk@contoso.com".into()),
+            subject,
+            lines: vec!["Hello".into(); 10],
+        };
+        let url = email.mailto(MAILTO_BUDGET, note);
+        assert!(
+            url.len() <= MAILTO_BUDGET && url.len() > MAILTO_BUDGET - 10,
+            "{}",
+            url.len()
+        );
+        assert!(url.ends_with("&body=The%20full%20text%20is%20in%20the%20troubleshooter."));
+    }
+}
+
 #[test]
 fn b12_an_endless_or_huge_file_is_refused_without_reading_it_whole() {
     let out = flowcheck(&["check", "/dev/zero"]);

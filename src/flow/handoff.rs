@@ -147,12 +147,20 @@ impl Email {
         if url.len() <= budget {
             return url;
         }
-        // Not even the note fits beside the subject: shorten the subject, whole characters.
-        let mut subject = self.subject.clone();
-        while !subject.is_empty() && build(&subject, note).len() > budget {
-            subject.pop();
-        }
-        let url = build(&subject, note);
+        // Not even the note fits beside the subject: keep the longest start of the subject, in
+        // whole characters, that fits. A longer start never encodes shorter, so a binary search
+        // finds it with a few encodings rather than one per character; and every character
+        // encodes to at least one, so only the first `budget` characters can be kept.
+        let cuts: Vec<usize> = self
+            .subject
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([self.subject.len()])
+            .take(budget + 1)
+            .collect();
+        let fits = |cut: usize| build(&self.subject[..cut], note).len() <= budget;
+        let kept = cuts.partition_point(|&cut| fits(cut)).saturating_sub(1);
+        let url = build(&self.subject[..cuts[kept]], note);
         if url.len() <= budget {
             url
         } else {
@@ -268,7 +276,10 @@ pub fn encode(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
         }
     }
     out
