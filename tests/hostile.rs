@@ -377,6 +377,92 @@ fn b12_an_endless_or_huge_file_is_refused_without_reading_it_whole() {
 }
 
 #[test]
+fn b13_control_characters_in_flow_texts_are_refused() {
+    let one_line = "this text is one line";
+    refused(
+        |f| f["nodes"][6]["email"]["subject"] = json!("Printer offline\r\nBcc: attacker@x.example"),
+        "nodes[6].email.subject",
+        "U+000D",
+    );
+    refused(
+        |f| f["version"] = json!("1.0\r\nBcc: x"),
+        "version",
+        one_line,
+    );
+    refused(
+        |f| f["nodes"][6]["email"]["subject"] = json!("Printer\u{0}offline"),
+        "nodes[6].email.subject",
+        "U+0000",
+    );
+    refused(
+        |f| f["nodes"][5]["title"] = json!("\u{1b}[2J\u{1b}[32mAll good\u{1b}[0m"),
+        "nodes[5].title",
+        "U+001B",
+    );
+    refused(
+        |f| f["nodes"][0]["options"][0]["phrase"] = json!("in the\u{85}office"),
+        "nodes[0].options[0].phrase",
+        "U+0085",
+    );
+    refused(
+        |f| f["nodes"][0]["options"][0]["label"] = json!("a\u{2028}b"),
+        "nodes[0].options[0].label",
+        "U+2028",
+    );
+    refused(
+        |f| f["nodes"][6]["email"]["body"][2] = json!("Printer\u{7f}"),
+        "nodes[6].email.body[2]",
+        "U+007F",
+    );
+    refused(
+        |f| f["nodes"][6]["steps"][0] = json!("Send it.\nNow."),
+        "nodes[6].steps[0]",
+        "U+000A",
+    );
+    refused(
+        |f| f["nodes"][3]["fields"][0]["example"] = json!("PRN-042\u{1b}"),
+        "nodes[3].fields[0].example",
+        "U+001B",
+    );
+    // Bodies and hints are paragraphs: `\n` is allowed there, but nothing else.
+    refused(
+        |f| f["nodes"][2]["body"] = json!("One.\r\n\r\nTwo."),
+        "nodes[2].body",
+        "only line breaks",
+    );
+    let mut flow = example();
+    flow["nodes"][1]["hint"] = json!("Look at the screen.\n\nOr the lights.");
+    ValidFlow::from_json(&flow.to_string()).unwrap();
+
+    // An .eml draft never gets a header from its text, whatever made it.
+    let email = Email {
+        to: Some("helpdesk@contoso.com\r\nBcc: a@x.example".into()),
+        subject: "Printer offline\r\nBcc: attacker@x.example\u{85}\u{2028}x".into(),
+        lines: vec!["Hello".into()],
+    };
+    let eml = email.eml();
+    let headers = eml.split("\r\n\r\n").next().unwrap();
+    assert!(!headers.contains("\r\nBcc"), "{eml:?}");
+    let starts = ["To: ", "Subject: ", "X-Unsent", "MIME-", "Content-"];
+    assert!(
+        headers
+            .split("\r\n")
+            .all(|l| starts.iter().any(|s| l.starts_with(s))),
+        "{eml:?}"
+    );
+    assert!(!headers.contains(['\u{85}', '\u{2028}']), "{eml:?}");
+    assert_eq!(
+        headers.matches('\n').count(),
+        headers.matches("\r\n").count()
+    );
+    let email = Email {
+        subject: "Réinitialisation\r\nBcc: x".into(),
+        ..email
+    };
+    assert!(!email.eml().contains("\r\nBcc"));
+}
+
+#[test]
 fn b13_flowcheck_escapes_control_characters_it_echoes() {
     let flow = EXAMPLE.replace(
         "\"id\": \"power\"",
@@ -391,6 +477,66 @@ fn b13_flowcheck_escapes_control_characters_it_echoes() {
         stderr.contains(r"x\u{1b}]0;pwned\u{7}\u{1b}[2J"),
         "{stderr}"
     );
+}
+
+#[test]
+fn b14_page_settings_lose_their_line_breaks() {
+    let (config, problems) = Config::new(
+        Some("Contoso\r\nBcc: attacker@x.example".into()),
+        None,
+        None,
+        Some(" Mon-Fri\u{2028}8-18\u{85}\u{0} ".into()),
+    );
+    assert!(problems.is_empty());
+    assert_eq!(
+        config.org_name.as_deref(),
+        Some("Contoso  Bcc: attacker@x.example")
+    );
+    assert_eq!(config.support_hours.as_deref(), Some("Mon-Fri 8-18"));
+    // The widget reads its attributes through the same settings.
+    let attr = |name: &str| match name {
+        "org-name" => Some("Contoso\nBcc: x@evil.example".to_owned()),
+        _ => None,
+    };
+    let (settings, _) = troubleshooter::embed::settings::read(&attr);
+    assert_eq!(
+        settings.config.org_name.as_deref(),
+        Some("Contoso Bcc: x@evil.example")
+    );
+    // And so does `flowcheck render`.
+    let answers = temp_file(
+        "org.json",
+        r#"{ "where": "office", "lights": "error", "printer": "PRN-042", "email": "ada@contoso.com",
+             "config": { "org_name": "Contoso\r\nBcc: attacker@x.example" } }"#,
+    );
+    let out = flowcheck(&[
+        "render",
+        "flows/examples/printer-offline.json",
+        "--answers",
+        &answers,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains('\r'), "{stdout:?}");
+    assert!(
+        stdout.contains("Hello Contoso  Bcc: attacker@x.example IT,"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn b15_placeholders_in_a_phrase_are_refused() {
+    for phrase in [
+        "{where} in the office",
+        "the {{x}} office",
+        "in the office}",
+    ] {
+        refused(
+            |f| f["nodes"][0]["options"][0]["phrase"] = json!(phrase),
+            "nodes[0].options[0].phrase",
+            "cannot have placeholders",
+        );
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! What a person takes to the helpdesk: the email (as a `mailto:` link, text and `.eml` draft),
 //! the phone script, and the reference code.
 
-use super::config::Config;
+use super::config::{one_line, Config};
 use super::fields::tel_uri;
 use super::markup;
 use super::model::{Node, PhoneTarget};
@@ -172,7 +172,7 @@ impl Email {
     pub fn eml(&self) -> String {
         let mut out = String::new();
         if let Some(to) = &self.to {
-            out.push_str(&format!("To: {to}\r\n"));
+            out.push_str(&format!("To: {}\r\n", encode_header(to)));
         }
         out.push_str(&format!("Subject: {}\r\n", encode_header(&self.subject)));
         // Outlook opens a message with X-Unsent as a draft to send rather than a received mail.
@@ -289,10 +289,12 @@ fn encode_address(address: &str) -> String {
     address.split('@').map(encode).collect::<Vec<_>>().join("@")
 }
 
-/// RFC 2047 encoding of a header value that is not plain ASCII.
+/// A header value on one line (control characters become spaces, whatever the flow and the
+/// page gave), RFC 2047 encoded when it is not plain ASCII.
 fn encode_header(value: &str) -> String {
+    let value = one_line(value);
     if value.is_ascii() {
-        return value.to_owned();
+        return value;
     }
     format!("=?UTF-8?B?{}?=", base64(value.as_bytes()))
 }

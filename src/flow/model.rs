@@ -93,8 +93,10 @@ pub struct Choice {
     /// Extra help under the label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
-    /// How the answer reads inside an email or phone script; defaults to the label.
+    /// How the answer reads inside an email or phone script; defaults to the label. It is put
+    /// into those texts as it is, so it has no placeholders (and no braces).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[^{}]*$")))]
     pub phrase: Option<String>,
     /// The node this choice leads to, unless one of its `routes` holds.
     pub next: String,
