@@ -262,6 +262,33 @@ fn b5_matching_takes_at_most_two_steps_per_instruction_and_character() {
 }
 
 #[test]
+fn b5_render_checks_a_heavy_pattern_once_per_answer() {
+    // About 8,000 instructions and a 2,000-character answer: one match is tens of millions of
+    // steps. The old session ran it again for every placeholder, route and withheld check.
+    let mut flow = example();
+    flow["nodes"][3]["fields"][0]["pattern"] =
+        json!(r"(?i)^(?:PRN-)?(?<value>\d{3})(?:(?:x?){1000}){4}$");
+    flow["nodes"][3]["fields"][0]["max_length"] = json!(2000);
+    let body: Vec<Value> = (0..60)
+        .map(|i| json!(format!("Line {i}: PRN-{{printer}}")))
+        .collect();
+    flow["nodes"][6]["email"]["body"] = json!(body);
+    let flow = Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap());
+    let answers: Answers = [
+        ("where", "office"),
+        ("lights", "error"),
+        ("email", "ada@contoso.com"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .chain([("printer".to_owned(), format!("PRN-042{}", "x".repeat(1993)))])
+    .collect();
+    let session = follow(flow, &answers).unwrap();
+    let text = transcript(&session, &Config::default(), "note");
+    assert!(text.contains("Line 59: PRN-042"), "{text}");
+}
+
+#[test]
 fn b6_brackets_without_links_are_scanned_once() {
     // Quadratic before: every `[` searched the whole rest of the text for `](`.
     let brackets = "[".repeat(1_000_000);
@@ -346,6 +373,33 @@ fn b7_a_huge_subject_is_shortened_in_one_pass() {
         );
         assert!(url.ends_with("&body=The%20full%20text%20is%20in%20the%20troubleshooter."));
     }
+}
+
+#[test]
+fn b8_flag_routes_on_a_long_chain_are_judged_without_replaying_the_path() {
+    // 998 questions, 35 never-true flag routes each: cubic before (flags() walked the path for
+    // every route, and path_code replayed the walk).
+    let flow = chain(998, 2, |i, q| {
+        q["routes"] = json!((0..35)
+            .map(|_| json!({ "if": { "flag": "never" }, "to": "end" }))
+            .collect::<Vec<_>>());
+        if i == 997 {
+            q["options"][1]["set"] = json!(["never"]);
+        }
+    });
+    let flow = Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap());
+    let answers: Answers = (0..998)
+        .map(|i| (format!("q{i}"), "o0".to_owned()))
+        .collect();
+    let session = follow(Rc::clone(&flow), &answers).unwrap();
+    assert_eq!(session.path_code(), "10".repeat(998));
+    assert!(transcript(&session, &Config::default(), "").contains("title: Done"));
+
+    // The flag set on the last question takes its first route: the code records that route.
+    let mut answers = answers;
+    answers.insert("q997".into(), "o1".into());
+    let session = follow(flow, &answers).unwrap();
+    assert_eq!(session.path_code(), format!("{}21", "10".repeat(997)));
 }
 
 #[test]
