@@ -403,6 +403,83 @@ fn b8_flag_routes_on_a_long_chain_are_judged_without_replaying_the_path() {
 }
 
 #[test]
+fn b9_paths_on_a_long_wide_chain_stays_bounded() {
+    for (n, options) in [(999, 2), (999, 35)] {
+        let flow =
+            Rc::new(ValidFlow::from_json(&chain(n, options, |_, _| {}).to_string()).unwrap());
+        let found = explore(flow, limits::MAX_PATHS);
+        assert!(found.truncated);
+        assert!(found.explored <= limits::MAX_EXPLORE_STEPS + n + 1);
+        // Each kept walk's steps count against the budget, so what is kept stays small.
+        let kept: usize = found.walks.iter().map(|w| w.steps.len()).sum();
+        assert!(kept <= limits::MAX_EXPLORE_STEPS, "{kept}");
+        assert!(!found.walks.is_empty());
+        assert!(found.walks.iter().all(|w| w.steps.len() == n));
+    }
+}
+
+#[test]
+fn b10_paths_stops_when_no_walk_can_finish() {
+    // 40 two-option questions, then a required pattern field without an example: no walk
+    // finishes, so walks never reached the old limit; 2^40 ways were tried.
+    let mut flow = chain(40, 2, |_, _| {});
+    let nodes = flow["nodes"].as_array_mut().unwrap();
+    for o in nodes[39]["options"].as_array_mut().unwrap() {
+        o["next"] = json!("code");
+    }
+    nodes.insert(
+        40,
+        json!({ "type": "fields", "id": "code", "text": "The code", "next": "end",
+                "fields": [{ "id": "c", "label": "Code", "required": true, "format": "pattern",
+                             "pattern": "\\d{4}" }] }),
+    );
+    let file = temp_file("deadend.json", &flow.to_string());
+    let flow = Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap());
+    let found = explore(flow, limits::MAX_PATHS);
+    assert!(found.truncated);
+    assert!(found.walks.is_empty());
+    assert_eq!(found.unreached, vec!["end"]);
+    let out = flowcheck(&["paths", &file]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("0 paths (stopped at 0 after"), "{stdout}");
+    assert!(
+        stdout.contains("not reached before the search stopped: end"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn b11_outcomes_not_reached_before_the_limit_are_not_called_unreachable() {
+    // `end2` is one click from the start, but the first option leads to 2^14 walks first.
+    let mut flow = chain(14, 2, |_, _| {});
+    let nodes = flow["nodes"].as_array_mut().unwrap();
+    nodes.insert(
+        0,
+        json!({ "type": "question", "id": "start", "text": "Which way?", "options": [
+            { "id": "long", "label": "The long way", "next": "q0" },
+            { "id": "short", "label": "The short way", "next": "end2" } ] }),
+    );
+    nodes
+        .push(json!({ "type": "outcome", "id": "end2", "kind": "self_fix", "title": "Also done" }));
+    flow["start"] = json!("start");
+    let file = temp_file("truncated.json", &flow.to_string());
+    let out = flowcheck(&["paths", &file]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("10000 paths (stopped at 10000 after"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("not reached before the search stopped: end2"));
+    assert!(!stderr.contains("no way through"), "{stderr}");
+    let json: Value =
+        serde_json::from_slice(&flowcheck(&["paths", &file, "--json"]).stdout).unwrap();
+    assert_eq!(json["truncated"], json!(true));
+}
+
+#[test]
 fn b12_an_endless_or_huge_file_is_refused_without_reading_it_whole() {
     let out = flowcheck(&["check", "/dev/zero"]);
     assert_eq!(out.status.code(), Some(1));

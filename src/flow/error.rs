@@ -60,4 +60,10 @@ pub mod limits {
     /// `(?:){1000}`). This bounds the time and memory of compiling a flow's patterns, however
     /// many fields it has.
     pub const MAX_PATTERN_WORK: usize = 100_000;
+    /// The most paths `flowcheck paths` lists.
+    pub const MAX_PATHS: usize = 10_000;
+    /// The most steps `flowcheck paths` takes to find them: each answer it tries, and each
+    /// step of each path it lists. Past it the search stops and says so; outcomes not reached
+    /// by then are reported as not reached before the limit, not as unreachable.
+    pub const MAX_EXPLORE_STEPS: usize = 200_000;
 }
