@@ -212,8 +212,19 @@ async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
                 .map_err(|e| vec![format!("flow-src: {e}")])?,
         ),
     };
-    ValidFlow::from_json(&text)
-        .map_err(|errors| errors.iter().map(|e| format!("{name}:{e}")).collect())
+    // As `flowcheck` prints them: `file:path: what`, or `file: what` for the file as a whole.
+    ValidFlow::from_json(&text).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| {
+                if e.at.is_empty() {
+                    format!("{name}: {}", e.message)
+                } else {
+                    format!("{name}:{e}")
+                }
+            })
+            .collect()
+    })
 }
 
 async fn fetch(url: &str) -> Result<String, String> {
