@@ -11,6 +11,7 @@ use yew::{AppHandle, AttrValue, Callback};
 
 use super::events;
 use super::settings::{self, FlowChoice, Mode};
+use crate::flow::error::limits;
 use crate::flow::{self, ValidFlow};
 use crate::i18n;
 use crate::ui::events::{Control, WidgetEvent};
@@ -205,12 +206,17 @@ async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
                 )]);
             }
         },
-        FlowChoice::Url(url) => (
-            url.clone(),
-            fetch(url)
-                .await
-                .map_err(|e| vec![format!("flow-src: {e}")])?,
-        ),
+        FlowChoice::Url(url) => match fetch(url).await {
+            Ok(text) => (url.clone(), text),
+            // The words of `load::parse`'s own check, which a file this size never reaches.
+            Err(Fetch::TooBig(bytes)) => {
+                return Err(vec![format!(
+                    "{url}: the file is {bytes} bytes; a flow may be at most {} bytes",
+                    limits::MAX_BYTES
+                )])
+            }
+            Err(Fetch::Failed(e)) => return Err(vec![format!("flow-src: {e}")]),
+        },
     };
     // As `flowcheck` prints them: `file:path: what`, or `file: what` for the file as a whole.
     ValidFlow::from_json(&text).map_err(|errors| {
@@ -227,7 +233,27 @@ async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
     })
 }
 
-async fn fetch(url: &str) -> Result<String, String> {
+/// Why a flow file could not be fetched.
+enum Fetch {
+    /// Not loaded at all, and why.
+    Failed(String),
+    /// Loaded, but over the size limit: its length in bytes.
+    TooBig(usize),
+}
+
+impl From<String> for Fetch {
+    fn from(message: String) -> Self {
+        Fetch::Failed(message)
+    }
+}
+
+impl From<&str> for Fetch {
+    fn from(message: &str) -> Self {
+        Fetch::Failed(message.to_owned())
+    }
+}
+
+async fn fetch(url: &str) -> Result<String, Fetch> {
     let window = web_sys::window().ok_or("no window")?;
     let origin = window
         .location()
@@ -240,7 +266,7 @@ async fn fetch(url: &str) -> Result<String, String> {
     let absolute =
         web_sys::Url::new_with_base(url, &base).map_err(|_| format!("`{url}` is not a URL"))?;
     if absolute.origin() != origin {
-        return Err(format!("`{url}` is not on this page's origin ({origin}); flows load only from the page's own site"));
+        return Err(format!("`{url}` is not on this page's origin ({origin}); flows load only from the page's own site").into());
     }
     let failed = |e: JsValue| {
         format!(
@@ -257,11 +283,22 @@ async fn fetch(url: &str) -> Result<String, String> {
             "could not load `{url}`: the server answered {} {}",
             response.status(),
             response.status_text()
-        ));
+        )
+        .into());
     }
-    let text = JsFuture::from(response.text().map_err(failed)?)
+    // The size is checked while the file is still the page's: the wasm memory never shrinks,
+    // so a refused 300 MB file copied into it would stay there for the page's lifetime (or,
+    // larger, exhaust it and stop every widget on the page).
+    let buffer: js_sys::ArrayBuffer = JsFuture::from(response.array_buffer().map_err(failed)?)
         .await
-        .map_err(failed)?;
-    text.as_string()
-        .ok_or_else(|| format!("`{url}` is not text"))
+        .map_err(failed)?
+        .unchecked_into();
+    let bytes = buffer.byte_length() as usize;
+    if bytes > limits::MAX_BYTES {
+        return Err(Fetch::TooBig(bytes));
+    }
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    // As the browser's own text() decodes: a byte order mark dropped, bad bytes replaced.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok(String::from_utf8_lossy(bytes).into_owned())
 }

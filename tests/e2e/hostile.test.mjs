@@ -424,6 +424,28 @@ test('4 MiB of text loads and shows; one byte more is refused', async () => {
   await assertRefusedLike('bytes-4mib-and-1', 'the file is 4194305 bytes; a flow may be at most 4194304 bytes');
 });
 
+test('a 64 MiB flow-src is refused before it reaches the wasm memory, and a byte order mark is dropped', async () => {
+  // Written here and deleted at once: 64 MiB is not for the repository.
+  const file = join(dir, 'bytes-64mib.json');
+  await writeFile(file, `{"title":"${'a'.repeat(64 << 20)}"}`);
+  try {
+    const { root, load: gap } = await load('bytes-64mib');
+    assert.deepEqual(await listedErrors(root), [`/hostile/bytes-64mib.json: the file is ${(64 << 20) + 12} bytes; a flow may be at most 4194304 bytes`]);
+    const wasm = await driver.executeAsyncScript((done) => import('/troubleshooter.js').then((m) => m.wasmMemoryBytes()).then(done));
+    // The widget needs about 1.2 MB; the file would have taken 64 MiB of it for good.
+    assert.ok(wasm < 8 << 20, `the wasm memory is ${(wasm / 1048576).toFixed(1)} MiB after refusing the file`);
+    await assertInert('bytes-64mib');
+    assert.ok(gap < LOAD_GAP, `refusing 64 MiB kept the page from painting for ${gap.toFixed(0)} ms`);
+    figures.push(`bytes-64mib: refused in ${gap.toFixed(0)}, wasm memory ${(wasm / 1048576).toFixed(1)} MiB`);
+  } finally {
+    await rm(file, { force: true });
+  }
+  // As the browser's own text() reads a file: a UTF-8 byte order mark is not part of the JSON.
+  await writeFile(join(dir, 'bom.json'), `\ufeff${flows.chain(2)}`);
+  const { root } = await load('bom');
+  await root.findElement(By.css('.gt-start'));
+});
+
 test('100,000 brackets, 10,000 list items and a 100,000-character subject stay fast', async () => {
   assert.equal(flowcheck('markup-bombs').status, 0);
   const { root, load: gap } = await load('markup-bombs');
