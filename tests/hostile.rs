@@ -139,6 +139,9 @@ fn b2_deeply_nested_groups_are_refused_not_a_stack_overflow() {
         let error = Pattern::new(&pattern).unwrap_err();
         assert!(error.contains("at most 1000 are allowed"), "{error}");
     }
+    // The schema says the same, for editors.
+    assert!(troubleshooter::flow::schema::json()
+        .contains(&format!("\"maxLength\": {}", limits::MAX_PATTERN_LENGTH)));
     refused(
         |f| f["nodes"][3]["fields"][0]["pattern"] = json!(nested(150, "(")),
         "nodes[3].fields[0].pattern",
@@ -209,14 +212,14 @@ fn b4_compiled_patterns_are_bounded_per_flow_and_classes_are_shared() {
         patterns[0].at.starts_with("nodes[3].fields["),
         "{patterns:?}"
     );
-    // Each pattern takes about 9,000 steps of the 100,000.
+    // Each pattern takes about 18,000 steps of the 100,000: 9,000 parts and 9,000 instructions.
     let k: usize = patterns[0].at["nodes[3].fields[".len()..]
         .split(']')
         .next()
         .unwrap()
         .parse()
         .unwrap();
-    assert!((8..14).contains(&k), "{k}");
+    assert!((3..8).contains(&k), "{k}");
 }
 
 #[test]
@@ -358,8 +361,8 @@ fn b7_a_huge_subject_is_shortened_in_one_pass() {
         );
         assert!(url.len() <= MAILTO_BUDGET);
     }
-    // A million characters: the old loop re-encoded the subject once per character dropped.
-    for subject in ["x".repeat(1_000_000), "é".repeat(1_000_000)] {
+    // 200,000 characters: the old loop re-encoded the subject once per character dropped.
+    for subject in ["x".repeat(200_000), "é".repeat(200_000)] {
         let email = Email {
             to: Some("helpdesk@contoso.com".into()),
             subject,

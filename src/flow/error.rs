@@ -55,10 +55,10 @@ pub mod limits {
     /// The most instructions one compiled pattern may have (a counted repetition copies its
     /// body). Matching takes at most this many steps per character typed.
     pub const MAX_PATTERN_PROGRAM: usize = 10_000;
-    /// The most compile steps for all the patterns of a flow together: each part of a pattern
-    /// counts once per copy a repetition makes of it, even when it compiles to nothing (as in
-    /// `(?:){1000}`). This bounds the time and memory of compiling a flow's patterns, however
-    /// many fields it has.
+    /// The most compile steps for all the patterns of a flow together: each instruction made
+    /// counts, and so does each part of a pattern once per copy a repetition makes of it, even
+    /// when it compiles to nothing (as in `(?:){1000}`). This bounds the time and memory of
+    /// compiling a flow's patterns, and the instructions they hold, however many fields it has.
     pub const MAX_PATTERN_WORK: usize = 100_000;
     /// The most paths `flowcheck paths` lists.
     pub const MAX_PATHS: usize = 10_000;

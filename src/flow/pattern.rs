@@ -577,6 +577,8 @@ impl Compiler {
         if self.program.len() >= limits::MAX_PATTERN_PROGRAM {
             return Err(TooLarge::Program);
         }
+        // Instructions count too, so the budget also bounds what the flow's patterns hold.
+        self.budget = self.budget.checked_sub(1).ok_or(TooLarge::Work)?;
         self.program.push(inst);
         Ok(self.program.len() as u32 - 1)
     }

@@ -177,17 +177,28 @@ impl Session {
         }
     }
 
-    /// Records the answer at a node: its flags count while the node is on the path, and the
-    /// values of its fields are checked once, here, rather than each time one is used.
+    /// Records the answer at a node, checking its values.
     fn set_answer(&mut self, node: usize, answer: Answer) {
+        let checked = self.checked(node, &answer);
+        self.record(node, answer, checked);
+    }
+
+    /// Each field's value as `fields::check` judges it, for an answer to a fields node.
+    fn checked(&self, node: usize, answer: &Answer) -> Vec<Result<String, FieldProblem>> {
+        match (self.flow.node(node), answer) {
+            (Node::Fields(f), Answer::Values(values)) => self.check_values(f, values),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Records an answer and its checked values: its flags count while the node is on the
+    /// path, and the values are kept, so that a pattern runs once per answer rather than each
+    /// time a route, a placeholder or the withheld list needs a value.
+    fn record(&mut self, node: usize, answer: Answer, checked: Vec<Result<String, FieldProblem>>) {
         let on_path = self.on_path(node);
         if on_path {
             self.count_flags(node, false);
         }
-        let checked = match (self.flow.node(node), &answer) {
-            (Node::Fields(f), Answer::Values(values)) => self.check_values(f, values),
-            _ => Vec::new(),
-        };
         self.answers.insert(node, answer, checked);
         if on_path {
             self.count_flags(node, true);
@@ -243,13 +254,14 @@ impl Session {
         let Screen::Node(node) = self.screen() else {
             return Err(Refusal::NotExpected);
         };
-        if let Err(refusal) = self.accepts(node, &answer) {
+        let checked = self.checked(node, &answer);
+        if let Err(refusal) = self.accepts(node, &answer, &checked) {
             if let Answer::Values(_) = answer {
-                self.set_answer(node, answer);
+                self.record(node, answer, checked);
             }
             return Err(refusal);
         }
-        self.set_answer(node, answer);
+        self.record(node, answer, checked);
         self.advance(node);
         // After a change, skip forward through the screens whose answers still apply.
         while self.changing.is_some() {
@@ -257,7 +269,9 @@ impl Session {
                 break;
             };
             match self.answers.get(next) {
-                Some(a) if self.accepts(next, a).is_ok() => self.advance(next),
+                Some(a) if self.accepts(next, a, self.answers.checked(next)).is_ok() => {
+                    self.advance(next)
+                }
                 _ => break,
             }
         }
@@ -687,16 +701,21 @@ impl Session {
             .filter_map(|&n| self.answers.get(n).map(|a| (n, a)))
     }
 
-    fn accepts(&self, node: usize, answer: &Answer) -> Result<(), Refusal> {
+    /// Whether an answer fits a node; `checked` are its values as [`Session::checked`] judged them.
+    fn accepts(
+        &self,
+        node: usize,
+        answer: &Answer,
+        checked: &[Result<String, FieldProblem>],
+    ) -> Result<(), Refusal> {
         match (self.flow.node(node), answer) {
             (Node::Question(q), Answer::Choice(c)) if *c < q.options.len() => Ok(()),
             (Node::Question(_), Answer::Choice(_)) => Err(Refusal::NoChoice),
-            (Node::Fields(f), Answer::Values(values)) => {
-                let problems: Vec<(usize, FieldProblem)> = self
-                    .check_values(f, values)
-                    .into_iter()
+            (Node::Fields(_), Answer::Values(_)) => {
+                let problems: Vec<(usize, FieldProblem)> = checked
+                    .iter()
                     .enumerate()
-                    .filter_map(|(k, checked)| checked.err().map(|p| (k, p)))
+                    .filter_map(|(k, checked)| checked.as_ref().err().map(|p| (k, *p)))
                     .collect();
                 if problems.is_empty() {
                     Ok(())
