@@ -670,3 +670,65 @@ async fn every_field_format_has_its_own_error_message() {
     );
     assert_eq!(w.value_of("when"), "yesterday", "what was typed stays");
 }
+
+/// A form whose error code refuses one-time codes, and an ID and a note that do not.
+const SECRETS_FLOW: &str = r#"{
+  "format": 1, "id": "secrets", "version": "1", "title": "T", "summary": "S", "language": "en",
+  "start": "details",
+  "nodes": [
+    {"type": "fields", "id": "details", "text": "Details", "fields": [
+      {"id": "error_code", "label": "Error code", "format": "pattern",
+       "pattern": "(?i)^(?:AADSTS)?(?<value>\\d{5,7})$", "refuse_codes": true},
+      {"id": "employee_id", "label": "Employee ID", "format": "pattern", "pattern": "^[A-Za-z0-9-]{1,20}$"},
+      {"id": "note", "label": "Note"}
+    ], "next": "out"},
+    {"type": "outcome", "id": "out", "kind": "contact_helpdesk", "title": "Ask IT",
+     "email": {"subject": "Sign-in error {error_code}", "body": [
+       "- Error code: {error_code}", "- Employee ID: {employee_id}", "- Note: {note}"]},
+     "phone": {"lines": ["My employee ID is {employee_id}.", "Note: {note}"]}}
+  ]
+}"#;
+
+#[wasm_bindgen_test]
+async fn a_code_is_refused_where_codes_are_refused_and_never_handed_over_elsewhere() {
+    let w = Widget::mount(SECRETS_FLOW, contoso()).await;
+    w.start().await;
+    w.type_into("error_code", "482 913").await;
+    w.submit_fields().await;
+    w.assert_summary_lists(&["This looks like a code from your phone or the Authenticator app"]);
+    assert_eq!(w.value_of("error_code"), "482 913", "nothing typed is lost");
+
+    w.type_into("error_code", "AADSTS500121").await;
+    w.type_into("employee_id", "739201").await;
+    assert!(
+        w.text(".gt-warning")
+            .contains("looks like a password or a code"),
+        "a pattern field warns while typing too"
+    );
+    w.type_into("note", "Tr0ub4dor&3x").await;
+    w.submit_fields().await;
+    w.click(".gt-review > .gt-button").await;
+    assert_eq!(w.heading(), "Ask IT");
+    assert!(w
+        .text(".gt-outcome")
+        .contains("looked like a password or a code, so it was left out"));
+    assert_eq!(w.text(".gt-email-subject"), "Sign-in error 500121");
+    // Every way out of the device: the email as shown (and so copied and printed), the
+    // mailto link, the .eml download, and the phone script.
+    let hrefs: Vec<String> = w
+        .all("a[href]")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    let shown = w.text(".gt-outcome");
+    for secret in ["739201", "Tr0ub4dor"] {
+        assert!(!shown.contains(secret), "{secret} is shown: {shown}");
+        for href in &hrefs {
+            assert!(!href.contains(secret), "{secret} is in {href}");
+        }
+    }
+    assert!(
+        hrefs.iter().any(|h| h.starts_with("mailto:"))
+            && hrefs.iter().any(|h| h.starts_with("data:message/rfc822"))
+    );
+}
