@@ -222,9 +222,12 @@ fn scenarios() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
     ]
 }
 
+/// Answers by id, as a scenario gives them.
+type Pairs = Vec<(&'static str, &'static str)>;
+
 /// Paths that v1.0 got wrong (review H1-H3), each with its own golden transcript:
 /// (golden file name, expected outcome, answers).
-fn regressions() -> Vec<(&'static str, &'static str, Vec<(&'static str, &'static str)>)> {
+fn regressions() -> Vec<(&'static str, &'static str, Pairs)> {
     let error = [
         ("account", "work"),
         ("screen", "error"),
@@ -599,7 +602,11 @@ fn every_outcome_that_sends_people_to_it_gives_them_the_email_and_script() {
                 walk.outcome,
                 email.subject
             );
-            assert!(email.body().contains("- Name: Ada Lovelace"), "{}", walk.outcome);
+            assert!(
+                email.body().contains("- Name: Ada Lovelace"),
+                "{}",
+                walk.outcome
+            );
         }
         if let Some(phone) = handoff.phone.filter(|p| p.helpdesk) {
             assert!(
@@ -655,4 +662,46 @@ fn the_self_fix_dead_ends_now_reach_it_with_what_was_tried() {
     ]);
     assert_eq!(id, "out-helpdesk-register");
     assert!(t.contains("please give me a Temporary Access Pass"));
+}
+
+#[test]
+fn panel_headings_and_the_review_intro_fit_what_each_outcome_hands_over() {
+    // H5: the Microsoft-support call is not "Or phone your helpdesk", and its review screen
+    // does not promise an email.
+    let vendor = walk(
+        &scenarios()
+            .into_iter()
+            .find(|(o, _)| *o == "out-ms-support")
+            .unwrap()
+            .1,
+    );
+    let handoff = Handoff::for_session(&vendor, &contoso()).unwrap();
+    let phone = handoff.phone.as_ref().unwrap();
+    assert!(handoff.email.is_none() && !phone.helpdesk);
+    let heading = EN.phone_heading(phone.helpdesk, handoff.email.is_some());
+    assert_eq!(heading, "Your phone script");
+    assert!(!heading.contains("helpdesk"));
+    assert_eq!(
+        EN.check_intro_for(handoff.email.is_some(), true),
+        "These answers go into your phone script."
+    );
+
+    let helpdesk = walk(
+        &scenarios()
+            .into_iter()
+            .find(|(o, _)| *o == "out-helpdesk")
+            .unwrap()
+            .1,
+    );
+    let handoff = Handoff::for_session(&helpdesk, &contoso()).unwrap();
+    let phone = handoff.phone.as_ref().unwrap();
+    assert_eq!(
+        EN.phone_heading(phone.helpdesk, handoff.email.is_some()),
+        "Or phone your helpdesk"
+    );
+    assert_eq!(
+        EN.check_intro_for(true, true),
+        "These answers go into your email and phone script."
+    );
+    assert_eq!(EN.phone_heading(true, false), "Phone your helpdesk");
 }
