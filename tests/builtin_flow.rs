@@ -705,3 +705,78 @@ fn panel_headings_and_the_review_intro_fit_what_each_outcome_hands_over() {
     );
     assert_eq!(EN.phone_heading(true, false), "Phone your helpdesk");
 }
+
+#[test]
+fn the_flow_test_cases_reach_the_outcomes_they_name() {
+    // flows/microsoft-authenticator.tests.json is run by `flowcheck test`; here only its
+    // walks are checked, so a renamed node or option shows up in `cargo test` too.
+    let tests: serde_json::Value =
+        serde_json::from_str(include_str!("../flows/microsoft-authenticator.tests.json")).unwrap();
+    assert_eq!(tests["flow"], "microsoft-authenticator");
+    let flow = flow();
+    let outcomes: Vec<&str> = flow
+        .flow()
+        .nodes
+        .iter()
+        .filter(|n| matches!(n, troubleshooter::flow::Node::Outcome(_)))
+        .map(|n| n.id())
+        .collect();
+    for case in tests["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let answers: Answers = case["answers"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+            .collect();
+        let session = follow(flow.clone(), &answers).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(outcome_id(&session), case["outcome"], "{name}");
+    }
+    for rule in tests["rules"].as_array().unwrap() {
+        for outcome in rule["outcomes"].as_array().into_iter().flatten() {
+            assert!(
+                outcomes.contains(&outcome.as_str().unwrap()),
+                "{}: no outcome {outcome}",
+                rule["name"]
+            );
+        }
+    }
+}
+
+#[test]
+fn question_and_info_texts_follow_the_review() {
+    // Texts the flow test file cannot reach, since it reads outcomes only.
+    let flow = flow();
+    let text = |id: &str| readability::screen_text(flow.node(flow.index_of(id).unwrap()));
+    let info = |id: &str| match flow.node(flow.index_of(id).unwrap()) {
+        troubleshooter::flow::Node::Info(i) => i.body.clone(),
+        _ => unreachable!(),
+    };
+    // L5: Skype was retired; the backup note comes before the admin question, so it does not
+    // say the IT helpdesk will help an only administrator.
+    assert!(!info("account-hint").contains("Skype"));
+    assert!(!info("backup").contains("IT helpdesk"));
+    // L2: Windows Hello is a second step only in limited cases; "security key" is explained.
+    assert!(!text("other-way").contains("Windows Hello"));
+    assert!(text("other-way").contains("a small key you plug in or tap"));
+    // M7: too many codes and unusual activity have their own answer and advice.
+    assert!(text("screen").contains("too many codes were sent"));
+    assert!(text("lockout-check").contains("try from another network"));
+    // M9: the Error code and Employee ID hints say not to type a one-time code there.
+    let hints: Vec<String> = ["error-details", "details"]
+        .iter()
+        .flat_map(|id| match flow.node(flow.index_of(id).unwrap()) {
+            troubleshooter::flow::Node::Fields(f) => f
+                .fields
+                .iter()
+                .filter(|x| x.id == "error_code" || x.id == "employee_id")
+                .map(|x| x.hint.clone().unwrap_or_default())
+                .collect::<Vec<_>>(),
+            _ => unreachable!(),
+        })
+        .collect();
+    assert_eq!(hints.len(), 2);
+    assert!(hints
+        .iter()
+        .all(|h| h.contains("code from an app or a text")));
+}
