@@ -352,6 +352,10 @@ async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
     w.details().await;
     assert_eq!(w.heading(), "Check your answers");
     w.assert_focus_on_heading();
+    assert_eq!(
+        w.text(".gt-review > p"),
+        "These answers go into your email and phone script."
+    );
     let rows = w.all(".gt-summary-row");
     assert_eq!(rows.len(), 11, "6 answers and 5 fields");
     assert!(rows[2].text_content().unwrap().contains("My phone is lost"));
@@ -390,9 +394,10 @@ async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
         Some("tel:+15550100")
     );
     assert!(w.all(".gt-script li").len() >= 5);
+    assert_eq!(w.text(".gt-phone .gt-subheading"), "Or phone your helpdesk");
     assert!(w
         .text(".gt-reference")
-        .starts_with("Reference: microsoft-authenticator v1.0 path "));
+        .starts_with("Reference: microsoft-authenticator v1.1 path "));
     assert!(w
         .text(".gt-steps")
         .contains("IT will never ask for your password."));
@@ -479,7 +484,7 @@ async fn self_fix_not_supported_and_call_vendor_outcomes() {
     w.choose("new-phone-old-works").await;
     assert_eq!(w.heading(), "Move Authenticator to your new phone");
     assert!(w.find(".gt-outcome-self_fix").is_some());
-    assert_eq!(w.all(".gt-steps li").len(), 5);
+    assert_eq!(w.all(".gt-steps li").len(), 7);
     assert!(
         w.find(".gt-review").is_none(),
         "no summary before a self-fix"
@@ -492,10 +497,20 @@ async fn self_fix_not_supported_and_call_vendor_outcomes() {
     w.choose("yes-only").await;
     w.choose("no").await;
     assert_eq!(w.heading(), "Check your answers");
+    assert_eq!(
+        w.text(".gt-review > p"),
+        "These answers go into your phone script.",
+        "no email is promised where there is none"
+    );
     w.click(".gt-review > .gt-button").await;
     assert_eq!(
         w.heading(),
         "Call Microsoft support to get back into your organization"
+    );
+    assert_eq!(
+        w.text(".gt-phone .gt-subheading"),
+        "Your phone script",
+        "a vendor call is not headed as a call to the helpdesk"
     );
     assert!(w.find(".gt-outcome-call_vendor").is_some());
     assert!(w.find(".gt-email").is_none());
@@ -505,7 +520,7 @@ async fn self_fix_not_supported_and_call_vendor_outcomes() {
     );
     assert!(w
         .text(".gt-phone")
-        .contains("I need tenant administrator access recovery."));
+        .contains("often called the Data Protection team"));
 }
 
 #[wasm_bindgen_test]
