@@ -400,7 +400,7 @@ async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
         .starts_with("Reference: microsoft-authenticator v1.1 path "));
     assert!(w
         .text(".gt-steps")
-        .contains("IT will never ask for your password."));
+        .contains("IT will never ask for your password, or for a code sent to your phone."));
 
     // Back returns to the summary, Start again to the start screen with nothing kept.
     w.click(".gt-back").await;
