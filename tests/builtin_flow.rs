@@ -761,7 +761,7 @@ fn question_and_info_texts_follow_the_review() {
     assert!(text("other-way").contains("a small key you plug in or tap"));
     // M7: too many codes and unusual activity have their own answer and advice.
     assert!(text("screen").contains("too many codes were sent"));
-    assert!(text("lockout-check").contains("try from another network"));
+    assert!(text("lockout-check").contains("try from a place and a device you usually use"));
     // M9: the Error code and Employee ID hints say not to type a one-time code there.
     let hints: Vec<String> = ["error-details", "details"]
         .iter()
