@@ -781,10 +781,13 @@ impl Session {
 /// dozen screens, so a short list is small and quick (and costs the download no map type);
 /// unlike a slot per node it does not grow with the flow.
 #[derive(Debug, Clone, Default)]
-struct Answers(Vec<(usize, Answer, Vec<Result<String, FieldProblem>>)>);
+struct Answers(Vec<Answered>);
+
+/// A node, its answer, and each field's value as `fields::check` judged it.
+type Answered = (usize, Answer, Vec<Result<String, FieldProblem>>);
 
 impl Answers {
-    fn entry(&self, node: usize) -> Option<&(usize, Answer, Vec<Result<String, FieldProblem>>)> {
+    fn entry(&self, node: usize) -> Option<&Answered> {
         self.0.iter().find(|(n, _, _)| *n == node)
     }
 
