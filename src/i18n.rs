@@ -27,7 +27,14 @@ pub struct Strings {
     pub field_code: &'static str,
     pub secret_warning: &'static str,
     pub check_title: &'static str,
+    /// Above "Check your answers" when the outcome has an email and a phone script.
     pub check_intro: &'static str,
+    /// Above "Check your answers" when the outcome has a phone script but no email.
+    pub check_intro_phone: &'static str,
+    /// Above "Check your answers" when the outcome has an email but no phone script.
+    pub check_intro_email: &'static str,
+    /// Above "Check your answers" when the outcome hands nothing over.
+    pub check_intro_none: &'static str,
     pub change: &'static str,
     pub not_given: &'static str,
     pub check_continue: &'static str,
@@ -43,7 +50,12 @@ pub struct Strings {
     pub print: &'static str,
     pub copied: &'static str,
     pub copy_fallback: &'static str,
+    /// The heading of a helpdesk phone script shown beside an email.
     pub phone_title: &'static str,
+    /// The heading of a helpdesk phone script with no email beside it.
+    pub phone_title_only: &'static str,
+    /// The heading of a phone script for a vendor (such as Microsoft support), not the helpdesk.
+    pub phone_title_vendor: &'static str,
     pub phone_call: fn(&str) -> String,
     pub phone_no_number: &'static str,
     pub phone_prepare: &'static str,
@@ -99,6 +111,9 @@ pub const EN: Strings = Strings {
     secret_warning: "This looks like a password or a code. It will not be put in the email or the script. Never share passwords or codes.",
     check_title: "Check your answers",
     check_intro: "These answers go into your email and phone script.",
+    check_intro_phone: "These answers go into your phone script.",
+    check_intro_email: "These answers go into your email.",
+    check_intro_none: "Check these answers before you go on.",
     change: "Change",
     not_given: "Not given",
     check_continue: "These are right, continue",
@@ -115,6 +130,8 @@ pub const EN: Strings = Strings {
     copied: "Copied",
     copy_fallback: "Copying is not available here. The text is selected: press Ctrl+C (or Cmd+C) to copy it.",
     phone_title: "Or phone your helpdesk",
+    phone_title_only: "Phone your helpdesk",
+    phone_title_vendor: "Your phone script",
     phone_call: |n| format!("Call {n}"),
     phone_no_number: "No helpdesk phone number is set up on this page.",
     phone_prepare: "Have this ready",
@@ -135,6 +152,28 @@ pub const EN: Strings = Strings {
     new_tab: "(opens in a new tab)",
     print_ticket: "Print ticket",
 };
+
+impl Strings {
+    /// The heading of a phone script: for the helpdesk beside an email ("Or phone…"), for the
+    /// helpdesk alone, or for a vendor, which is never called the helpdesk.
+    pub fn phone_heading(&self, helpdesk: bool, with_email: bool) -> &'static str {
+        match (helpdesk, with_email) {
+            (true, true) => self.phone_title,
+            (true, false) => self.phone_title_only,
+            (false, _) => self.phone_title_vendor,
+        }
+    }
+
+    /// What "Check your answers" says the answers go into, by what the outcome hands over.
+    pub fn check_intro_for(&self, email: bool, phone: bool) -> &'static str {
+        match (email, phone) {
+            (true, true) => self.check_intro,
+            (false, true) => self.check_intro_phone,
+            (true, false) => self.check_intro_email,
+            (false, false) => self.check_intro_none,
+        }
+    }
+}
 
 /// The table for a language tag, falling back to English. The second value says whether the
 /// language was found.

@@ -352,6 +352,10 @@ async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
     w.details().await;
     assert_eq!(w.heading(), "Check your answers");
     w.assert_focus_on_heading();
+    assert_eq!(
+        w.text(".gt-review > p"),
+        "These answers go into your email and phone script."
+    );
     let rows = w.all(".gt-summary-row");
     assert_eq!(rows.len(), 11, "6 answers and 5 fields");
     assert!(rows[2].text_content().unwrap().contains("My phone is lost"));
@@ -390,12 +394,13 @@ async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
         Some("tel:+15550100")
     );
     assert!(w.all(".gt-script li").len() >= 5);
+    assert_eq!(w.text(".gt-phone .gt-subheading"), "Or phone your helpdesk");
     assert!(w
         .text(".gt-reference")
-        .starts_with("Reference: microsoft-authenticator v1.0 path "));
+        .starts_with("Reference: microsoft-authenticator v1.1 path "));
     assert!(w
         .text(".gt-steps")
-        .contains("IT will never ask for your password."));
+        .contains("IT will never ask for your password, or for a code sent to your phone."));
 
     // Back returns to the summary, Start again to the start screen with nothing kept.
     w.click(".gt-back").await;
@@ -479,7 +484,7 @@ async fn self_fix_not_supported_and_call_vendor_outcomes() {
     w.choose("new-phone-old-works").await;
     assert_eq!(w.heading(), "Move Authenticator to your new phone");
     assert!(w.find(".gt-outcome-self_fix").is_some());
-    assert_eq!(w.all(".gt-steps li").len(), 5);
+    assert_eq!(w.all(".gt-steps li").len(), 7);
     assert!(
         w.find(".gt-review").is_none(),
         "no summary before a self-fix"
@@ -492,10 +497,20 @@ async fn self_fix_not_supported_and_call_vendor_outcomes() {
     w.choose("yes-only").await;
     w.choose("no").await;
     assert_eq!(w.heading(), "Check your answers");
+    assert_eq!(
+        w.text(".gt-review > p"),
+        "These answers go into your phone script.",
+        "no email is promised where there is none"
+    );
     w.click(".gt-review > .gt-button").await;
     assert_eq!(
         w.heading(),
         "Call Microsoft support to get back into your organization"
+    );
+    assert_eq!(
+        w.text(".gt-phone .gt-subheading"),
+        "Your phone script",
+        "a vendor call is not headed as a call to the helpdesk"
     );
     assert!(w.find(".gt-outcome-call_vendor").is_some());
     assert!(w.find(".gt-email").is_none());
@@ -505,7 +520,7 @@ async fn self_fix_not_supported_and_call_vendor_outcomes() {
     );
     assert!(w
         .text(".gt-phone")
-        .contains("I need tenant administrator access recovery."));
+        .contains("often called the Data Protection team"));
 }
 
 #[wasm_bindgen_test]
@@ -669,4 +684,66 @@ async fn every_field_format_has_its_own_error_message() {
         Some("email")
     );
     assert_eq!(w.value_of("when"), "yesterday", "what was typed stays");
+}
+
+/// A form whose error code refuses one-time codes, and an ID and a note that do not.
+const SECRETS_FLOW: &str = r#"{
+  "format": 1, "id": "secrets", "version": "1", "title": "T", "summary": "S", "language": "en",
+  "start": "details",
+  "nodes": [
+    {"type": "fields", "id": "details", "text": "Details", "fields": [
+      {"id": "error_code", "label": "Error code", "format": "pattern",
+       "pattern": "(?i)^(?:AADSTS)?(?<value>\\d{5,7})$", "refuse_codes": true},
+      {"id": "employee_id", "label": "Employee ID", "format": "pattern", "pattern": "^[A-Za-z0-9-]{1,20}$"},
+      {"id": "note", "label": "Note"}
+    ], "next": "out"},
+    {"type": "outcome", "id": "out", "kind": "contact_helpdesk", "title": "Ask IT",
+     "email": {"subject": "Sign-in error {error_code}", "body": [
+       "- Error code: {error_code}", "- Employee ID: {employee_id}", "- Note: {note}"]},
+     "phone": {"lines": ["My employee ID is {employee_id}.", "Note: {note}"]}}
+  ]
+}"#;
+
+#[wasm_bindgen_test]
+async fn a_code_is_refused_where_codes_are_refused_and_never_handed_over_elsewhere() {
+    let w = Widget::mount(SECRETS_FLOW, contoso()).await;
+    w.start().await;
+    w.type_into("error_code", "482 913").await;
+    w.submit_fields().await;
+    w.assert_summary_lists(&["This looks like a code from your phone or the Authenticator app"]);
+    assert_eq!(w.value_of("error_code"), "482 913", "nothing typed is lost");
+
+    w.type_into("error_code", "AADSTS500121").await;
+    w.type_into("employee_id", "739201").await;
+    assert!(
+        w.text(".gt-warning")
+            .contains("looks like a password or a code"),
+        "a pattern field warns while typing too"
+    );
+    w.type_into("note", "Tr0ub4dor&3x").await;
+    w.submit_fields().await;
+    w.click(".gt-review > .gt-button").await;
+    assert_eq!(w.heading(), "Ask IT");
+    assert!(w
+        .text(".gt-outcome")
+        .contains("looked like a password or a code, so it was left out"));
+    assert_eq!(w.text(".gt-email-subject"), "Sign-in error 500121");
+    // Every way out of the device: the email as shown (and so copied and printed), the
+    // mailto link, the .eml download, and the phone script.
+    let hrefs: Vec<String> = w
+        .all("a[href]")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    let shown = w.text(".gt-outcome");
+    for secret in ["739201", "Tr0ub4dor"] {
+        assert!(!shown.contains(secret), "{secret} is shown: {shown}");
+        for href in &hrefs {
+            assert!(!href.contains(secret), "{secret} is in {href}");
+        }
+    }
+    assert!(
+        hrefs.iter().any(|h| h.starts_with("mailto:"))
+            && hrefs.iter().any(|h| h.starts_with("data:message/rfc822"))
+    );
 }

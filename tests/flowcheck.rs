@@ -235,9 +235,9 @@ fn test_names_each_failing_case_and_rule_with_a_way_through_the_flow() {
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     for expected in [
-        "cases[0] \"an office printer with an error is reported with its name and message\": the email does not contain \"Toner low\"",
+        "cases[0] \"an office printer with an error is reported with its name and message\": `email` does not contain \"Toner low\"",
         "cases[1] \"the test printers have their own outcome\": the answers reach `test-printer`, not `report`",
-        "rules[1] \"the phone script mentions an error only when the printer shows one\": the phone script contains \"PRN-\", on where=office › lights=on › details[printer=",
+        "rules[1] \"the phone script mentions an error only when the printer shows one\": `phone` contains \"PRN-\", on where=office › lights=on › details[printer=",
     ] {
         assert!(err.contains(&format!("{file}: {expected}")), "{expected}\nnot in\n{err}");
     }
@@ -273,5 +273,65 @@ fn test_refuses_rules_that_apply_nowhere_and_tests_of_another_flow() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains("the tests are for `vpn`, but the flow is `printer-offline`")
+    );
+}
+
+const BUILT_IN: &str = "flows/microsoft-authenticator.json";
+const BUILT_IN_TESTS: &str = "flows/microsoft-authenticator.tests.json";
+
+#[test]
+fn the_built_in_flow_is_clean_and_passes_its_own_tests() {
+    let out = flowcheck(&["check", BUILT_IN]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "", "no warnings");
+    let out = flowcheck(&["test", BUILT_IN, BUILT_IN_TESTS]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).ends_with(": all passed\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn test_fails_the_built_in_flow_with_h1_put_back_naming_the_rule_and_the_way() {
+    // H1 of the December review: the route for "an error code was typed" was checked first, so
+    // an administrator, or a person whose phone was stolen, got the plain error email.
+    let mut flow: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(BUILT_IN).unwrap()).unwrap();
+    let details = flow["nodes"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|n| n["id"] == "details")
+        .unwrap();
+    let routes = details["routes"].as_array_mut().unwrap();
+    let error_route = routes.pop().unwrap();
+    assert_eq!(error_route["if"]["field"], "error_code");
+    routes.insert(0, error_route);
+    let file = temp_file("h1-put-back.json", &flow.to_string());
+    assert_eq!(
+        flowcheck(&["check", &file]).status.code(),
+        Some(0),
+        "still a valid flow"
+    );
+
+    let out = flowcheck(&["test", &file, BUILT_IN_TESTS]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("rules[3] \"H1: an administrator with another administrator is never sent to ordinary helpdesk staff\":"),
+        "{err}"
+    );
+    let admin_rule = err.lines().find(|l| l.contains("rules[3]")).unwrap();
+    assert!(
+        admin_rule.contains("on account=work › screen=error › error-details[error_code=")
+            && admin_rule.contains("admin=yes-other")
+            && admin_rule.contains("(`out-helpdesk-error`)"),
+        "the rule names a way that breaks it: {admin_rule}"
+    );
+    assert!(
+        err.contains("cases[0] \"H1: an error code keeps the administrator route\": the answers reach `out-helpdesk-error`, not `out-helpdesk-admin`"),
+        "{err}"
     );
 }

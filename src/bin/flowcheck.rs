@@ -173,7 +173,7 @@ mod cli {
             };
             let findings = lint::lint(&flow);
             for finding in &findings {
-                eprintln!("{file}:{finding}");
+                eprintln!("{file}:{}", printable(&finding.to_string()));
             }
             let errors = findings
                 .iter()
@@ -343,18 +343,16 @@ mod cli {
         let Some(flow) = load(file) else {
             return Ok(false);
         };
-        let tests = std::fs::read_to_string(tests_file)
-            .map_err(|e| format!("cannot read the file: {e}"))
-            .and_then(|text| flowtest::parse(&text));
+        let tests = read_bounded(tests_file).and_then(|text| flowtest::parse(&text));
         let report = match tests.and_then(|t| flowtest::run(Rc::new(flow), &t, limits::MAX_PATHS)) {
             Ok(report) => report,
             Err(e) => {
-                eprintln!("{tests_file}: {e}");
+                eprintln!("{tests_file}: {}", printable(&e));
                 return Ok(false);
             }
         };
         for failure in &report.failures {
-            eprintln!("{tests_file}: {failure}");
+            eprintln!("{tests_file}: {}", printable(failure));
         }
         let ways = if report.truncated {
             format!("the first {} ways", report.paths)

@@ -271,7 +271,7 @@ fn texts(session: &Session, config: &Config) -> Texts {
     }
     Texts {
         subject: email.map(|e| e.subject.clone()),
-        email: email.map(|e| format!("{}\n{}", e.subject, e.body())),
+        email: email.map(|e| format!("{}\n{}", e.subject, e.lines.join("\n"))),
         phone: phone.map(|p| {
             let mut lines = p.prepare.clone();
             lines.extend(p.lines.iter().cloned());
@@ -294,18 +294,18 @@ fn check(texts: &Texts, expect: &Expect, problems: &mut Vec<String>) {
     let targets = [
         ("subject", &expect.subject, texts.subject.as_deref()),
         ("email", &expect.email, texts.email.as_deref()),
-        ("phone script", &expect.phone, texts.phone.as_deref()),
+        ("phone", &expect.phone, texts.phone.as_deref()),
         ("steps", &expect.steps, Some(texts.steps.as_str())),
-        ("outcome's texts", &expect.all, Some(all.as_str())),
+        ("all", &expect.all, Some(all.as_str())),
     ];
     for (what, fragments, text) in targets {
         let Some(fragments) = fragments else { continue };
         let text = text.map(str::to_lowercase);
         for wanted in &fragments.contains {
             match &text {
-                None => problems.push(format!("there is no {what}, so no \"{wanted}\" in it")),
+                None => problems.push(format!("there is no `{what}`, so no \"{wanted}\" in it")),
                 Some(t) if !t.contains(&wanted.to_lowercase()) => {
-                    problems.push(format!("the {what} does not contain \"{wanted}\""))
+                    problems.push(format!("`{what}` does not contain \"{wanted}\""))
                 }
                 Some(_) => {}
             }
@@ -315,7 +315,7 @@ fn check(texts: &Texts, expect: &Expect, problems: &mut Vec<String>) {
                 .as_ref()
                 .is_some_and(|t| t.contains(&unwanted.to_lowercase()))
             {
-                problems.push(format!("the {what} contains \"{unwanted}\""));
+                problems.push(format!("`{what}` contains \"{unwanted}\""));
             }
         }
     }

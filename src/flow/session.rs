@@ -3,7 +3,7 @@
 //! Every method takes any input at any time: an answer that does not fit the current screen is
 //! refused with a reason, a `back` on the start screen does nothing. Nothing here panics.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::config::Config;
@@ -68,10 +68,9 @@ pub struct Session {
     /// What each node of the path but the last adds to the path code, recorded as the node is
     /// left: the routes taken are known then, and need not be judged again.
     codes: Vec<Code>,
-    /// The nodes of the path, and how many of their answers set each flag. Kept up to date
-    /// as the path and its answers change, so that a route's condition is judged in constant
-    /// time rather than by going through the path.
-    on_path: HashSet<usize>,
+    /// How many answers on the path set each flag. Kept up to date as the path and its
+    /// answers change, so that a flag route is judged in constant time rather than by going
+    /// through the path. (The same map type as the flow's index, so it adds no code.)
     flags: HashMap<String, usize>,
     /// Answers by node, kept after Back so that a screen shows what was chosen before.
     answers: Answers,
@@ -107,7 +106,6 @@ impl Session {
             started: false,
             path: Vec::new(),
             codes: Vec::new(),
-            on_path: HashSet::new(),
             flags: HashMap::new(),
             answers: Answers::default(),
             confirmed: false,
@@ -151,7 +149,6 @@ impl Session {
     fn set_path(&mut self, path: Vec<usize>, codes: Vec<Code>) {
         self.path = path;
         self.codes = codes;
-        self.on_path = self.path.iter().copied().collect();
         self.flags.clear();
         for node in self.path.clone() {
             self.count_flags(node, true);
@@ -164,7 +161,6 @@ impl Session {
             self.codes.push(code);
         }
         self.path.push(node);
-        self.on_path.insert(node);
         self.count_flags(node, true);
     }
 
@@ -172,7 +168,6 @@ impl Session {
     fn pop(&mut self) {
         if let Some(node) = self.path.pop() {
             self.codes.pop();
-            self.on_path.remove(&node);
             self.count_flags(node, false);
         }
     }
@@ -691,8 +686,10 @@ impl Session {
         format!("{} v{} path {}", flow.id, flow.version, self.path_code())
     }
 
+    /// A path has at most `limits::MAX_DEPTH` nodes, so a scan is cheap, and the widget's
+    /// download carries no set type for it.
     fn on_path(&self, node: usize) -> bool {
-        self.on_path.contains(&node)
+        self.path.contains(&node)
     }
 
     fn path_answers(&self) -> impl Iterator<Item = (usize, &Answer)> {
@@ -774,34 +771,44 @@ impl Session {
         self.push(next, code);
         if matches!(flow.node(next), Node::Outcome(_)) {
             self.changing = None;
-            let on_path = &self.on_path;
-            self.answers.retain(|n| on_path.contains(&n));
+            let path = &self.path;
+            self.answers.retain(|n| path.contains(&n));
         }
     }
 }
 
-/// Answers by node index, with the checked values of a fields node. A map, since routes and
-/// placeholders look answers up all the time; unlike a slot per node it does not grow with the
-/// flow.
+/// Answers by node index, with the checked values of a fields node. A person answers a few
+/// dozen screens, so a short list is small and quick (and costs the download no map type);
+/// unlike a slot per node it does not grow with the flow.
 #[derive(Debug, Clone, Default)]
-struct Answers(HashMap<usize, (Answer, Vec<Result<String, FieldProblem>>)>);
+struct Answers(Vec<Answered>);
+
+/// A node, its answer, and each field's value as `fields::check` judged it.
+type Answered = (usize, Answer, Vec<Result<String, FieldProblem>>);
 
 impl Answers {
+    fn entry(&self, node: usize) -> Option<&Answered> {
+        self.0.iter().find(|(n, _, _)| *n == node)
+    }
+
     fn get(&self, node: usize) -> Option<&Answer> {
-        self.0.get(&node).map(|(a, _)| a)
+        self.entry(node).map(|(_, a, _)| a)
     }
 
     /// Each field's value as `fields::check` judged it (empty for other nodes).
     fn checked(&self, node: usize) -> &[Result<String, FieldProblem>] {
-        self.0.get(&node).map_or(&[], |(_, c)| c)
+        self.entry(node).map_or(&[], |(_, _, c)| c)
     }
 
     fn insert(&mut self, node: usize, answer: Answer, checked: Vec<Result<String, FieldProblem>>) {
-        self.0.insert(node, (answer, checked));
+        match self.0.iter_mut().find(|(n, _, _)| *n == node) {
+            Some(slot) => *slot = (node, answer, checked),
+            None => self.0.push((node, answer, checked)),
+        }
     }
 
     fn retain(&mut self, keep: impl Fn(usize) -> bool) {
-        self.0.retain(|n, _| keep(*n));
+        self.0.retain(|(n, _, _)| keep(*n));
     }
 }
 

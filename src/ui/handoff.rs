@@ -114,8 +114,9 @@ fn email_actions(
     }
 }
 
-/// The phone script: the number to call, what to have ready, what to say.
-pub fn phone_panel(state: &StateHandle, phone: &PhoneScript) -> Html {
+/// The phone script: the number to call, what to have ready, what to say. `with_email` says
+/// whether an email is offered beside it, which the heading follows.
+pub fn phone_panel(state: &StateHandle, phone: &PhoneScript, with_email: bool) -> Html {
     let strings = state.strings;
     let script_id = state.id("phone-script");
     let body = html! {
@@ -144,7 +145,7 @@ pub fn phone_panel(state: &StateHandle, phone: &PhoneScript) -> Html {
         state,
         "gt-panel gt-phone",
         "phone-title",
-        strings.phone_title,
+        strings.phone_heading(phone.helpdesk, with_email),
         body,
     )
 }

@@ -59,7 +59,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                     { email_panel(state, email, &handoff.reference) }
                 }
                 if let Some(phone) = &handoff.phone {
-                    { phone_panel(state, phone) }
+                    { phone_panel(state, phone, handoff.email.is_some()) }
                 }
                 <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference }</code></p>
             }

@@ -5,16 +5,23 @@ use yew::prelude::*;
 use super::common::{back_link, heading, sends};
 use super::state::Action;
 use super::StateHandle;
+use crate::flow::Handoff;
 
 /// The summary of questions and answers shown before a contact outcome.
 pub fn review_screen(state: &StateHandle) -> Html {
     let strings = state.strings;
     let onconfirm = sends(state, Action::Confirm);
+    // Say only what the outcome hands over: a vendor call has a script and no email.
+    let handoff = Handoff::for_session(&state.session, &state.config);
+    let intro = strings.check_intro_for(
+        handoff.as_ref().is_some_and(|h| h.email.is_some()),
+        handoff.as_ref().is_some_and(|h| h.phone.is_some()),
+    );
     html! {
         <section class="gt-screen gt-review">
             { back_link(state) }
             { heading(strings.check_title) }
-            <p>{ strings.check_intro }</p>
+            <p>{ intro }</p>
             <dl class="gt-summary">
             { for state.session.summary().into_iter().map(|row| {
                 let onchange = sends(state, Action::Change(row.node));
