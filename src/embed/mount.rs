@@ -12,7 +12,7 @@ use yew::{AppHandle, AttrValue, Callback};
 use super::events;
 use super::settings::{self, FlowChoice, Mode};
 use crate::flow::error::limits;
-use crate::flow::{self, ValidFlow};
+use crate::flow::{self, load, ValidFlow};
 use crate::i18n;
 use crate::ui::events::{Control, WidgetEvent};
 use crate::ui::state::{Action, Kiosk};
@@ -208,13 +208,8 @@ async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
         },
         FlowChoice::Url(url) => match fetch(url).await {
             Ok(text) => (url.clone(), text),
-            // The words of `load::parse`'s own check, which a file this size never reaches.
-            Err(Fetch::TooBig(bytes)) => {
-                return Err(vec![format!(
-                    "{url}: the file is {bytes} bytes; a flow may be at most {} bytes",
-                    limits::MAX_BYTES
-                )])
-            }
+            // What flowcheck says of such a file, in its words.
+            Err(Fetch::Unusable(problem)) => return Err(vec![format!("{url}: {problem}")]),
             Err(Fetch::Failed(e)) => return Err(vec![format!("flow-src: {e}")]),
         },
     };
@@ -237,8 +232,8 @@ async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
 enum Fetch {
     /// Not loaded at all, and why.
     Failed(String),
-    /// Loaded, but over the size limit: its length in bytes.
-    TooBig(usize),
+    /// Loaded, but too large or not UTF-8 text: what is wrong with it.
+    Unusable(String),
 }
 
 impl From<String> for Fetch {
@@ -293,12 +288,17 @@ async fn fetch(url: &str) -> Result<String, Fetch> {
         .await
         .map_err(failed)?
         .unchecked_into();
-    let bytes = buffer.byte_length() as usize;
-    if bytes > limits::MAX_BYTES {
-        return Err(Fetch::TooBig(bytes));
+    let size = buffer.byte_length() as usize;
+    if size > limits::MAX_BYTES {
+        return Err(Fetch::Unusable(load::too_large(size as u64).message));
     }
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    // As the browser's own text() decodes: a byte order mark dropped, bad bytes replaced.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Ok(String::from_utf8_lossy(bytes).into_owned())
+    let mut bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    // A UTF-8 byte order mark is not part of the JSON; the browser's text() dropped it too.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Not UTF-8: refused, as flowcheck refuses it, rather than shown with U+FFFD in its text.
+    String::from_utf8(bytes).map_err(|_| {
+        Fetch::Unusable("cannot read the file: stream did not contain valid UTF-8".to_owned())
+    })
 }

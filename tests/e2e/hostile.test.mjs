@@ -52,6 +52,8 @@ const CASES = {
   'lone-low-surrogate': [flows.titled('\\udc00'), 'refused'],
   'bad-surrogate-pair': [flows.titled('\\ud83d\\u0041'), 'refused'],
   'nesting': [flows.nesting(100_000), 'refused'],
+  // An overlong `/` and bytes that are never UTF-8, in the title.
+  'not-utf8': [Buffer.concat(flows.titled('@@').split('@@').flatMap((part, i) => (i ? [Buffer.from([0xc0, 0xaf, 0xff]), Buffer.from(part)] : [Buffer.from(part)]))), 'refused'],
   ...Object.fromEntries(Object.entries(flows.PATTERN_BOMBS).map(([name, source]) => [`pattern-${name}`, [flows.pattern(source), 'either']])),
 };
 
@@ -470,12 +472,13 @@ test('links to other schemes, ids with invisible characters and control characte
   await assertRefusedLike('controls', 'nodes[1].email.subject: the text has the control character U+000D');
 });
 
-test('NUL, lone surrogates and a bad surrogate pair as JSON escapes, and lists nested 100,000 deep, are refused', async () => {
+test('NUL, lone surrogates and a bad surrogate pair as JSON escapes, lists nested 100,000 deep and bytes that are not UTF-8 are refused', async () => {
   await assertRefusedLike('nul-escape', 'the control character U+0000');
   await assertRefusedLike('lone-high-surrogate', 'invalid unicode escape');
   await assertRefusedLike('lone-low-surrogate', 'invalid unicode escape');
   await assertRefusedLike('bad-surrogate-pair', 'invalid surrogate pair');
   await assertRefusedLike('nesting', 'too deeply nested');
+  await assertRefusedLike('not-utf8', 'cannot read the file: stream did not contain valid UTF-8');
 });
 
 test('bidi controls and zero-width characters in texts are shown as they are, as text', async () => {
