@@ -61,6 +61,12 @@ export const PAYLOADS = [
   'data:text/html;base64,PHNjcmlwdD5fX3B3bmVkKDUyKTwvc2NyaXB0Pg==',
 ];
 
+/** Page settings that would run, or add an email header, if the widget used them as markup or raw. */
+export const SETTINGS = {
+  'org-name': '<img src=x onerror=__pwned(\'org-name\')>',
+  'support-hours': '9-5\r\nBcc: evil@x.example\r\n\r\n<svg onload=__pwned(\'hours\')>',
+};
+
 /** A typed answer that would run if the widget ever made markup of what a person types. */
 export const TYPED = {
   name: '<img src=x onerror=__pwned(\'typed-name\')>',
@@ -109,10 +115,10 @@ export function xss() {
     },
     {
       type: 'outcome', id: 'out', kind: 'contact_helpdesk', title: `Outcome: ${all()}`, body: all('\n\n'),
-      steps: [...PAYLOADS.map(esc), 'Your name: {name}', 'Your note: {note}', '@@ESCAPED@@'],
+      steps: [...PAYLOADS.map(esc), 'Your name: {name}', 'Your note: {note}', 'Call {org_name} IT ({support_hours}).', '@@ESCAPED@@'],
       email: {
         // A subject too long for the link would leave no room for the body in it.
-        subject: `Help for {name} {note}: ${esc(PAYLOADS.slice(0, 10).join(' '))}`,
+        subject: `Help for {name} {note} at {org_name} ({support_hours}): ${esc(PAYLOADS.slice(0, 10).join(' '))}`,
         body: ['Name: {name}', 'Note: {note}', 'Answer: {q1}', '', ...PAYLOADS.map(esc), 'Reference: {reference}'],
       },
       phone: { prepare: PAYLOADS.map(esc), lines: [...PAYLOADS.map(esc), 'My name is {name}.', 'The note: {note}'] },

@@ -218,7 +218,7 @@ async function assertRefusedLike(name, expectedSnippet) {
 
 test('every XSS payload in every text of a flow is shown as text, through to the email and phone script', async () => {
   assert.equal(flowcheck('xss').status, 0);
-  const { root, load: gap, nextFrame } = await load('xss');
+  const { root, load: gap, nextFrame } = await load('xss', { ...CONFIG, ...flows.SETTINGS });
   assert.ok(nextFrame < READY_FRAME, `first frame after ready: ${nextFrame} ms`);
   const gaps = [gap];
   const seen = async (where) => {
@@ -275,6 +275,8 @@ test('every XSS payload in every text of a flow is shown as text, through to the
   const outcome = await seen('the outcome');
   assert.ok(outcome.text.includes(`Your name: ${flows.TYPED.name}`));
   assert.ok(outcome.text.includes('<img src=x onerror=__pwned(53)>'), 'the payload written as JSON escapes, as text');
+  // The page's settings as text, their line breaks as spaces.
+  assert.ok(outcome.text.includes(`Call ${flows.SETTINGS['org-name']} IT (9-5  Bcc: evil@x.example    <svg onload=__pwned('hours')>).`), 'the settings in a step');
 
   // The mailto: link: the helpdesk's address, a subject and a body, and no other header.
   const mailto = await (await root.findElement(By.css('.gt-email a[href^="mailto:"]'))).getAttribute('href');
