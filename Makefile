@@ -57,8 +57,11 @@ e2e: dist
 size: dist
 	node scripts/size.mjs dist --budget $(SIZE_BUDGET)
 
-## Size, load time, step latency and memory, side by side with SurveyJS (target/bench/).
+## Size, load time, step latency and memory, side by side with SurveyJS (target/bench/), and
+## the kiosk soak at full length (make test runs 200 walks).
+SOAK_WALKS ?= 2000
 bench: setup-test dist
 	$(RELEASE_WASM) trunk build --release --offline --config bench/yew-floor/Trunk.toml
 	cargo bench --bench engine
 	node bench/run.mjs
+	SOAK_WALKS=$(SOAK_WALKS) node --test tests/e2e/soak.test.mjs

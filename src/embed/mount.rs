@@ -11,7 +11,8 @@ use yew::{AppHandle, AttrValue, Callback};
 
 use super::events;
 use super::settings::{self, FlowChoice, Mode};
-use crate::flow::{self, ValidFlow};
+use crate::flow::error::limits;
+use crate::flow::{self, load, ValidFlow};
 use crate::i18n;
 use crate::ui::events::{Control, WidgetEvent};
 use crate::ui::state::{Action, Kiosk};
@@ -205,18 +206,49 @@ async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
                 )]);
             }
         },
-        FlowChoice::Url(url) => (
-            url.clone(),
-            fetch(url)
-                .await
-                .map_err(|e| vec![format!("flow-src: {e}")])?,
-        ),
+        FlowChoice::Url(url) => match fetch(url).await {
+            Ok(text) => (url.clone(), text),
+            // What flowcheck says of such a file, in its words.
+            Err(Fetch::Unusable(problem)) => return Err(vec![format!("{url}: {problem}")]),
+            Err(Fetch::Failed(e)) => return Err(vec![format!("flow-src: {e}")]),
+        },
     };
-    ValidFlow::from_json(&text)
-        .map_err(|errors| errors.iter().map(|e| format!("{name}:{e}")).collect())
+    // As `flowcheck` prints them: `file:path: what`, or `file: what` for the file as a whole.
+    ValidFlow::from_json(&text).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| {
+                if e.at.is_empty() {
+                    format!("{name}: {}", e.message)
+                } else {
+                    format!("{name}:{e}")
+                }
+            })
+            .collect()
+    })
 }
 
-async fn fetch(url: &str) -> Result<String, String> {
+/// Why a flow file could not be fetched.
+enum Fetch {
+    /// Not loaded at all, and why.
+    Failed(String),
+    /// Loaded, but too large or not UTF-8 text: what is wrong with it.
+    Unusable(String),
+}
+
+impl From<String> for Fetch {
+    fn from(message: String) -> Self {
+        Fetch::Failed(message)
+    }
+}
+
+impl From<&str> for Fetch {
+    fn from(message: &str) -> Self {
+        Fetch::Failed(message.to_owned())
+    }
+}
+
+async fn fetch(url: &str) -> Result<String, Fetch> {
     let window = web_sys::window().ok_or("no window")?;
     let origin = window
         .location()
@@ -229,7 +261,7 @@ async fn fetch(url: &str) -> Result<String, String> {
     let absolute =
         web_sys::Url::new_with_base(url, &base).map_err(|_| format!("`{url}` is not a URL"))?;
     if absolute.origin() != origin {
-        return Err(format!("`{url}` is not on this page's origin ({origin}); flows load only from the page's own site"));
+        return Err(format!("`{url}` is not on this page's origin ({origin}); flows load only from the page's own site").into());
     }
     let failed = |e: JsValue| {
         format!(
@@ -246,11 +278,27 @@ async fn fetch(url: &str) -> Result<String, String> {
             "could not load `{url}`: the server answered {} {}",
             response.status(),
             response.status_text()
-        ));
+        )
+        .into());
     }
-    let text = JsFuture::from(response.text().map_err(failed)?)
+    // The size is checked while the file is still the page's: the wasm memory never shrinks,
+    // so a refused 300 MB file copied into it would stay there for the page's lifetime (or,
+    // larger, exhaust it and stop every widget on the page).
+    let buffer: js_sys::ArrayBuffer = JsFuture::from(response.array_buffer().map_err(failed)?)
         .await
-        .map_err(failed)?;
-    text.as_string()
-        .ok_or_else(|| format!("`{url}` is not text"))
+        .map_err(failed)?
+        .unchecked_into();
+    let size = buffer.byte_length() as usize;
+    if size > limits::MAX_BYTES {
+        return Err(Fetch::Unusable(load::too_large(size as u64).message));
+    }
+    let mut bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    // A UTF-8 byte order mark is not part of the JSON; the browser's text() dropped it too.
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Not UTF-8: refused, as flowcheck refuses it, rather than shown with U+FFFD in its text.
+    String::from_utf8(bytes).map_err(|_| {
+        Fetch::Unusable("cannot read the file: stream did not contain valid UTF-8".to_owned())
+    })
 }
