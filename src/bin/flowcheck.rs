@@ -226,17 +226,9 @@ mod cli {
                 .steps
                 .iter()
                 .map(|s| match s {
-                    Step::Question { node, option, .. } => format!("{node}={option}"),
-                    Step::Fields { node, values } => {
-                        let given: Vec<String> = values
-                            .iter()
-                            .filter(|(_, v)| !v.is_empty())
-                            .map(|(k, v)| format!("{k}={v}"))
-                            .collect();
-                        format!("{node}[{}]", given.join(", "))
-                    }
                     Step::Info { node } => node.clone(),
                     Step::Review => "check answers".to_owned(),
+                    answered => answered.answer().unwrap_or_default(),
                 })
                 .collect();
             println!(

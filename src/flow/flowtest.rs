@@ -382,20 +382,6 @@ fn answers_of(steps: &[Step]) -> Answers {
 
 /// A walk as a person gives it: `account=work › screen=error › error-details[error_code=…]`.
 fn way(steps: &[Step]) -> String {
-    steps
-        .iter()
-        .filter_map(|step| match step {
-            Step::Question { node, option, .. } => Some(format!("{node}={option}")),
-            Step::Fields { node, values } => {
-                let given: Vec<String> = values
-                    .iter()
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect();
-                Some(format!("{node}[{}]", given.join(", ")))
-            }
-            Step::Info { .. } | Step::Review => None,
-        })
-        .collect::<Vec<_>>()
-        .join(" › ")
+    let answers: Vec<String> = steps.iter().filter_map(Step::answer).collect();
+    answers.join(" › ")
 }

@@ -12,7 +12,7 @@ use std::collections::{HashMap, VecDeque};
 use super::config::PLACEHOLDERS;
 use super::model::{Condition, Line, Node};
 use super::template;
-use super::validate::ValidFlow;
+use super::validate::{self, ValidFlow};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -472,15 +472,9 @@ impl Search {
     }
 }
 
-/// The line lists of an outcome that go to someone else, with their JSON keys.
+/// The line lists of an outcome that go to someone else (email and script), with their JSON keys.
 fn handoff_lines(o: &super::model::Outcome) -> Vec<(&'static str, &[Line])> {
-    let mut lists: Vec<(&'static str, &[Line])> = Vec::new();
-    if let Some(e) = &o.email {
-        lists.push(("email.body", &e.body));
-    }
-    if let Some(p) = &o.phone {
-        lists.push(("phone.prepare", &p.prepare));
-        lists.push(("phone.lines", &p.lines));
-    }
+    let mut lists = validate::outcome_lines(o);
+    lists.retain(|(key, _)| *key != "steps");
     lists
 }

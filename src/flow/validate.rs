@@ -794,7 +794,8 @@ impl TextAt {
     }
 }
 
-fn outcome_lines(o: &super::model::Outcome) -> Vec<(&'static str, &[Line])> {
+/// The line lists of an outcome with their JSON keys: steps, then what goes to someone else.
+pub(crate) fn outcome_lines(o: &super::model::Outcome) -> Vec<(&'static str, &[Line])> {
     let mut lists: Vec<(&'static str, &[Line])> = vec![("steps", &o.steps)];
     if let Some(e) = &o.email {
         lists.push(("email.body", &e.body));

@@ -44,6 +44,26 @@ pub enum Step {
     Review,
 }
 
+impl Step {
+    /// The step as the answer a person gives, such as `app=lost` or
+    /// `details[name=Ada, upn=ada@contoso.com]` (fields left empty are not listed); `None` for
+    /// a step that answers nothing (Continue, confirming the review).
+    pub fn answer(&self) -> Option<String> {
+        match self {
+            Step::Question { node, option, .. } => Some(format!("{node}={option}")),
+            Step::Fields { node, values } => {
+                let given: Vec<String> = values
+                    .iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect();
+                Some(format!("{node}[{}]", given.join(", ")))
+            }
+            Step::Info { .. } | Step::Review => None,
+        }
+    }
+}
+
 /// A way from the start to an outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Walk {
