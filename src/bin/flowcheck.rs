@@ -10,8 +10,9 @@
 //! flowcheck generate NODES ROWS                 a valid flow of that size, for benchmarks
 //! flowcheck schema [--tests]                    the JSON Schema of the format (or of test files)
 //! ```
-//! Exit status: 0 when all is well, 1 when a flow has errors (or an outcome is unreachable, or
-//! a test fails), 2 for a usage error. `check` also prints warnings, which do not fail it.
+//! Exit status: 0 when all is well, 1 when a flow has errors (or `paths` searched to the end and
+//! found no way to an outcome, or a test fails), 2 for a usage error. `check` also prints
+//! warnings, which do not fail it.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -28,12 +29,15 @@ mod cli {
     use std::process::ExitCode;
     use std::rc::Rc;
 
+    use std::io::Read;
     use troubleshooter::flow::diagram::{self, Format};
     use troubleshooter::flow::flowtest;
     use troubleshooter::flow::handoff::transcript;
     use troubleshooter::flow::lint::{self, Severity};
     use troubleshooter::flow::walk::{self, Answers, Step};
-    use troubleshooter::flow::{readability, Config, ValidFlow};
+
+    use troubleshooter::flow::error::limits;
+    use troubleshooter::flow::{load, readability, Config, ValidFlow};
     use troubleshooter::i18n::EN;
 
     const USAGE: &str = "usage:
@@ -44,9 +48,6 @@ mod cli {
       flowcheck test FILE TESTS.json
       flowcheck readability FILE
       flowcheck schema [--tests]";
-
-    /// The most walks `paths` lists.
-    const PATH_LIMIT: usize = 10_000;
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -92,19 +93,47 @@ mod cli {
         }
     }
 
+    /// Reads a file of at most `limits::MAX_BYTES`, or says why not. It never reads more than
+    /// one byte past the limit, so a huge file or `/dev/zero` is refused at once and in little
+    /// memory.
+    fn read_bounded(file: &str) -> Result<String, String> {
+        let unreadable = |e: std::io::Error| format!("cannot read the file: {e}");
+        let opened = std::fs::File::open(file).map_err(unreadable)?;
+        let mut bytes = Vec::new();
+        (&opened)
+            .take(limits::MAX_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        if bytes.len() > limits::MAX_BYTES {
+            // A regular file knows its size; a device or a pipe only that it is over the limit.
+            let size = opened
+                .metadata()
+                .ok()
+                .filter(|m| m.is_file())
+                .map_or(bytes.len() as u64, |m| m.len().max(bytes.len() as u64));
+            return Err(load::too_large(size).message);
+        }
+        String::from_utf8(bytes).map_err(|_| {
+            unreadable(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            ))
+        })
+    }
+
     /// Reads and validates a file, printing every error as `FILE:PATH: message`.
     fn load(file: &str) -> Option<ValidFlow> {
-        let text = match std::fs::read_to_string(file) {
+        let text = match read_bounded(file) {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("{file}: cannot read the file: {e}");
+                eprintln!("{file}: {e}");
                 return None;
             }
         };
         ValidFlow::from_json(&text)
             .map_err(|errors| {
                 for e in &errors {
-                    eprintln!("{file}:{e}");
+                    eprintln!("{file}:{}", printable(&e.to_string()));
                 }
                 eprintln!(
                     "{file}: {} error{}",
@@ -113,6 +142,25 @@ mod cli {
                 );
             })
             .ok()
+    }
+
+    /// Text for the terminal: control characters (an ESC from a flow could clear the screen)
+    /// are shown as `\u{…}` escapes, and a very long text is cut.
+    fn printable(text: &str) -> String {
+        const MOST: usize = 2_000;
+        let mut out = String::new();
+        for (n, c) in text.chars().enumerate() {
+            if n == MOST {
+                out.push_str(" …");
+                break;
+            }
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                out.push_str(&c.escape_unicode().to_string());
+            } else {
+                out.push(c);
+            }
+        }
+        out
     }
 
     /// Validates each file, then lints the valid ones: errors fail the check, warnings do not.
@@ -165,13 +213,13 @@ mod cli {
         let Some(flow) = load(file) else {
             return Ok(false);
         };
-        let found = walk::explore(Rc::new(flow), PATH_LIMIT);
+        let found = walk::explore(Rc::new(flow), limits::MAX_PATHS);
         if json {
             println!(
                 "{}",
                 serde_json::to_string_pretty(&found).unwrap_or_default()
             );
-            return Ok(found.unreached.is_empty());
+            return Ok(found.truncated || found.unreached.is_empty());
         }
         for (n, w) in found.walks.iter().enumerate() {
             let steps: Vec<String> = w
@@ -194,7 +242,7 @@ mod cli {
             println!(
                 "{:>4}. {} → {} ({}, path {})",
                 n + 1,
-                steps.join(" › "),
+                printable(&steps.join(" › ")),
                 w.outcome,
                 w.kind,
                 w.code
@@ -206,12 +254,32 @@ mod cli {
             found.walks.len(),
             if found.walks.len() == 1 { "" } else { "s" },
             if found.truncated {
-                format!(" (stopped at {PATH_LIMIT})")
+                format!(
+                    " (stopped at {} after {} steps; the limits are {} paths and {} steps)",
+                    found.walks.len(),
+                    found.explored,
+                    limits::MAX_PATHS,
+                    limits::MAX_EXPLORE_STEPS
+                )
             } else {
                 String::new()
             },
             outcomes + found.unreached.len()
         );
+        if found.truncated {
+            // Validation has already shown that every node can be reached in the graph; an
+            // outcome the search did not get to may be reachable by a way it did not try.
+            if !found.unreached.is_empty() {
+                // A flow of 20,000 nodes can leave thousands: name a few.
+                const NAMED: usize = 20;
+                let mut named = found.unreached[..found.unreached.len().min(NAMED)].join(", ");
+                if found.unreached.len() > NAMED {
+                    named.push_str(&format!(" and {} more", found.unreached.len() - NAMED));
+                }
+                println!("{file}: not reached before the search stopped: {named}");
+            }
+            return Ok(true);
+        }
         for id in &found.unreached {
             eprintln!("{file}: no way through the flow reaches the outcome `{id}`");
         }
@@ -255,14 +323,14 @@ mod cli {
         let (answers, config) = match read_answers(answers_file) {
             Ok(read) => read,
             Err(e) => {
-                eprintln!("{answers_file}: {e}");
+                eprintln!("{answers_file}: {}", printable(&e));
                 return Ok(false);
             }
         };
         let session = match walk::follow(Rc::new(flow), &answers) {
             Ok(session) => session,
             Err(e) => {
-                eprintln!("{answers_file}: {e}");
+                eprintln!("{answers_file}: {}", printable(&e));
                 return Ok(false);
             }
         };
@@ -278,7 +346,7 @@ mod cli {
         let tests = std::fs::read_to_string(tests_file)
             .map_err(|e| format!("cannot read the file: {e}"))
             .and_then(|text| flowtest::parse(&text));
-        let report = match tests.and_then(|t| flowtest::run(Rc::new(flow), &t, PATH_LIMIT)) {
+        let report = match tests.and_then(|t| flowtest::run(Rc::new(flow), &t, limits::MAX_PATHS)) {
             Ok(report) => report,
             Err(e) => {
                 eprintln!("{tests_file}: {e}");
@@ -308,8 +376,7 @@ mod cli {
     /// Reads answers: an object of id to string, with an optional `"config"` object of page
     /// settings (`org_name`, `support_email`, `support_phone`, `support_hours`).
     fn read_answers(file: &str) -> Result<(Answers, Config), String> {
-        let text =
-            std::fs::read_to_string(file).map_err(|e| format!("cannot read the file: {e}"))?;
+        let text = read_bounded(file)?;
         let mut value: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| e.to_string())?;
         let config = value

@@ -43,7 +43,13 @@ impl Config {
         support_phone: Option<String>,
         support_hours: Option<String>,
     ) -> (Config, Vec<ConfigProblem>) {
-        let clean = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        // Settings go into email headers and texts: a line break (or any control character)
+        // in an attribute must not start a new header, so each becomes a space, as in what
+        // people type (`fields::check`).
+        let clean = |v: Option<String>| {
+            v.map(|v| one_line(&v).trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let mut problems = Vec::new();
         let support_email = clean(support_email).filter(|email| {
             let ok = is_email(email) && email.is_ascii();
@@ -86,6 +92,20 @@ impl Config {
             _ => None,
         }
     }
+}
+
+/// The text with control characters and Unicode line and paragraph separators turned into
+/// spaces.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

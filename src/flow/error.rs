@@ -46,4 +46,24 @@ pub mod limits {
     pub const DEFAULT_FIELD_LENGTH: usize = 200;
     /// The most a field may be set to accept.
     pub const MAX_FIELD_LENGTH: usize = 2_000;
+    /// The longest `pattern`, in characters. Patterns are for codes and ids; this keeps
+    /// parsing them, and their character classes, small.
+    pub const MAX_PATTERN_LENGTH: usize = 1_000;
+    /// How deeply groups `(...)` may nest in a pattern. The parser recurses once per level, and
+    /// the widget's stack is small.
+    pub const MAX_PATTERN_NESTING: usize = 100;
+    /// The most instructions one compiled pattern may have (a counted repetition copies its
+    /// body). Matching takes at most this many steps per character typed.
+    pub const MAX_PATTERN_PROGRAM: usize = 10_000;
+    /// The most compile steps for all the patterns of a flow together: each instruction made
+    /// counts, and so does each part of a pattern once per copy a repetition makes of it, even
+    /// when it compiles to nothing (as in `(?:){1000}`). This bounds the time and memory of
+    /// compiling a flow's patterns, and the instructions they hold, however many fields it has.
+    pub const MAX_PATTERN_WORK: usize = 100_000;
+    /// The most paths `flowcheck paths` lists.
+    pub const MAX_PATHS: usize = 10_000;
+    /// The most steps `flowcheck paths` takes to find them: each answer it tries, and each
+    /// step of each path it lists. Past it the search stops and says so; outcomes not reached
+    /// by then are reported as not reached before the limit, not as unreachable.
+    pub const MAX_EXPLORE_STEPS: usize = 200_000;
 }

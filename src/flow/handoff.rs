@@ -1,7 +1,7 @@
 //! What a person takes to the helpdesk: the email (as a `mailto:` link, text and `.eml` draft),
 //! the phone script, and the reference code.
 
-use super::config::Config;
+use super::config::{one_line, Config};
 use super::fields::tel_uri;
 use super::markup;
 use super::model::{Node, PhoneTarget};
@@ -147,12 +147,20 @@ impl Email {
         if url.len() <= budget {
             return url;
         }
-        // Not even the note fits beside the subject: shorten the subject, whole characters.
-        let mut subject = self.subject.clone();
-        while !subject.is_empty() && build(&subject, note).len() > budget {
-            subject.pop();
-        }
-        let url = build(&subject, note);
+        // Not even the note fits beside the subject: keep the longest start of the subject, in
+        // whole characters, that fits. A longer start never encodes shorter, so a binary search
+        // finds it with a few encodings rather than one per character; and every character
+        // encodes to at least one, so only the first `budget` characters can be kept.
+        let cuts: Vec<usize> = self
+            .subject
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([self.subject.len()])
+            .take(budget + 1)
+            .collect();
+        let fits = |cut: usize| build(&self.subject[..cut], note).len() <= budget;
+        let kept = cuts.partition_point(|&cut| fits(cut)).saturating_sub(1);
+        let url = build(&self.subject[..cuts[kept]], note);
         if url.len() <= budget {
             url
         } else {
@@ -164,7 +172,7 @@ impl Email {
     pub fn eml(&self) -> String {
         let mut out = String::new();
         if let Some(to) = &self.to {
-            out.push_str(&format!("To: {to}\r\n"));
+            out.push_str(&format!("To: {}\r\n", encode_header(to)));
         }
         out.push_str(&format!("Subject: {}\r\n", encode_header(&self.subject)));
         // Outlook opens a message with X-Unsent as a draft to send rather than a received mail.
@@ -268,7 +276,10 @@ pub fn encode(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
         }
     }
     out
@@ -278,10 +289,12 @@ fn encode_address(address: &str) -> String {
     address.split('@').map(encode).collect::<Vec<_>>().join("@")
 }
 
-/// RFC 2047 encoding of a header value that is not plain ASCII.
+/// A header value on one line (control characters become spaces, whatever the flow and the
+/// page gave), RFC 2047 encoded when it is not plain ASCII.
 fn encode_header(value: &str) -> String {
+    let value = one_line(value);
     if value.is_ascii() {
-        return value.to_owned();
+        return value;
     }
     format!("=?UTF-8?B?{}?=", base64(value.as_bytes()))
 }

@@ -289,7 +289,13 @@ impl<'a> Reader<'a> {
                     {
                         self.pos += 2;
                         let low = self.hex4()?;
-                        0x10000 + ((high - 0xD800) << 10) + low.wrapping_sub(0xDC00)
+                        if !(0xDC00..0xE000).contains(&low) {
+                            self.pos -= 6;
+                            return Err(self.error(
+                                "invalid surrogate pair: a `\\uD800`-`\\uDBFF` escape must be followed by one in `\\uDC00`-`\\uDFFF`",
+                            ));
+                        }
+                        0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                     } else {
                         high
                     };
@@ -398,5 +404,19 @@ mod tests {
         assert_eq!(at("01").message, "trailing characters");
         assert_eq!(at(&"[".repeat(100)).message, "too deeply nested");
         assert_eq!(at("\"é\u{1}\"").column, 3, "columns count characters");
+        for bad in [
+            "\\ud83d\\u0041",
+            "\\ud800\\u0000",
+            "\\ud800\\udbff",
+            "\\ud800\\ud800",
+        ] {
+            let error = at(&format!("\"ab{bad}\""));
+            assert!(error.message.contains("surrogate pair"), "{bad}: {error:?}");
+            assert_eq!(
+                (error.line, error.column),
+                (1, 10),
+                "{bad}: at the second escape"
+            );
+        }
     }
 }

@@ -15,12 +15,7 @@ use super::model::{
 /// Parses flow JSON.
 pub fn parse(text: &str) -> Result<Flow, Vec<FlowError>> {
     if text.len() > limits::MAX_BYTES {
-        let message = format!(
-            "the file is {} bytes; a flow may be at most {} bytes",
-            text.len(),
-            limits::MAX_BYTES
-        );
-        return Err(vec![FlowError::new("", message)]);
+        return Err(vec![too_large(text.len() as u64)]);
     }
     let root = json::parse(text).map_err(|e| {
         vec![FlowError::new(
@@ -36,6 +31,25 @@ pub fn parse(text: &str) -> Result<Flow, Vec<FlowError>> {
     match flow {
         Some(flow) if d.errors.is_empty() => Ok(flow),
         _ => Err(d.errors),
+    }
+}
+
+/// The error for a file of `bytes` bytes, over [`limits::MAX_BYTES`]. A reader that stops at
+/// the limit (so that a huge file or a device is never read whole) passes what it knows.
+pub fn too_large(bytes: u64) -> FlowError {
+    let message = format!(
+        "the file is {bytes} bytes; a flow may be at most {} bytes",
+        limits::MAX_BYTES
+    );
+    FlowError::new("", message)
+}
+
+/// A value to quote in a message, cut when it is long (a number can have 100,000 digits).
+fn cut(text: &str) -> String {
+    const MOST: usize = 40;
+    match text.char_indices().nth(MOST) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
     }
 }
 
@@ -129,7 +143,10 @@ impl Decoder {
     /// Reports the keys nobody took.
     fn finish(&mut self, obj: Obj<'_>, allowed: &[&str]) {
         for ((key, _), taken) in obj.entries.iter().zip(&obj.taken) {
-            if !taken {
+            if !taken && allowed.contains(&&**key) {
+                // Every allowed key is taken once; one left over is written twice.
+                self.error(Some(key), format!("duplicate key `{key}`"));
+            } else if !taken {
                 let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 self.error(
                     Some(key),
@@ -182,7 +199,7 @@ impl Decoder {
             Json::Number(n) => n.parse().ok().or_else(|| {
                 self.error(
                     Some(key),
-                    format!("invalid value: `{n}`, expected a whole number"),
+                    format!("invalid value: `{}`, expected a whole number", cut(n)),
                 );
                 None
             }),

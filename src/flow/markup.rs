@@ -65,13 +65,20 @@ pub fn parse(text: &str) -> Vec<Block> {
 pub fn inline(text: &str) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut plain = String::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        if let Some((bold, after)) = rest.strip_prefix("**").and_then(|r| r.split_once("**")) {
+    let mut scan = Scan::new(text);
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let bold_end = if rest.starts_with("**") {
+            scan.bold.from(pos + 2)
+        } else {
+            None
+        };
+        if let Some(end) = bold_end {
             flush(&mut plain, &mut out);
-            out.push(Inline::Bold(bold.to_owned()));
-            rest = after;
-        } else if let Some((link_text, href, after)) = link(rest) {
+            out.push(Inline::Bold(text[pos + 2..end].to_owned()));
+            pos = end + 2;
+        } else if let Some((link_text, href, after)) = scan.link(pos) {
             if SCHEMES.iter().any(|s| href.starts_with(s)) {
                 flush(&mut plain, &mut out);
                 out.push(Inline::Link {
@@ -81,11 +88,11 @@ pub fn inline(text: &str) -> Vec<Inline> {
             } else {
                 plain.push_str(link_text);
             }
-            rest = after;
+            pos = after;
         } else {
             let c = rest.chars().next().unwrap_or_default();
             plain.push(c);
-            rest = &rest[c.len_utf8()..];
+            pos += c.len_utf8();
         }
     }
     flush(&mut plain, &mut out);
@@ -98,19 +105,19 @@ pub fn problems(text: &str) -> Vec<String> {
     if text.matches("**").count() % 2 == 1 {
         out.push("`**` opens bold text that is never closed".to_owned());
     }
-    let mut rest = text;
-    while let Some(pos) = rest.find('[') {
-        rest = &rest[pos..];
-        match link(rest) {
+    let mut scan = Scan::new(text);
+    let mut pos = 0;
+    while let Some(found) = scan.open.from(pos) {
+        match scan.link(found) {
             Some((_, href, after)) => {
                 if !SCHEMES.iter().any(|s| href.starts_with(s)) || href.len() <= "tel:".len() {
                     out.push(format!(
                         "the link `{href}` must start with https:, mailto: or tel:"
                     ));
                 }
-                rest = after;
+                pos = after;
             }
-            None => rest = &rest[1..],
+            None => pos = found + 1,
         }
     }
     out
@@ -147,12 +154,87 @@ pub fn block_text(block: &Block) -> String {
     }
 }
 
-fn link(text: &str) -> Option<(&str, &str, &str)> {
-    let inner = text.strip_prefix('[')?;
-    let close = inner.find("](")?;
-    let (link_text, after) = (&inner[..close], &inner[close + 2..]);
-    let end = after.find(')')?;
-    Some((link_text, &after[..end], &after[end + 1..]))
+/// Finds the markup of one text from left to right. Each search remembers where it found its
+/// string, and where it found none, so a text of many `[` without a `](` after them is read
+/// once rather than once per `[`.
+struct Scan<'a> {
+    text: &'a str,
+    open: Next<'a>,
+    bold: Next<'a>,
+    middle: Next<'a>,
+    close: Next<'a>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Self {
+        Scan {
+            text,
+            open: Next::new(text, "["),
+            bold: Next::new(text, "**"),
+            middle: Next::new(text, "]("),
+            close: Next::new(text, ")"),
+        }
+    }
+
+    /// The link `[text](href)` at `pos`, if there is one: its text, its address and where
+    /// the text goes on after it. Calls must come with `pos` never going back.
+    fn link(&mut self, pos: usize) -> Option<(&'a str, &'a str, usize)> {
+        if !self.text[pos..].starts_with('[') {
+            return None;
+        }
+        let middle = self.middle.from(pos + 1)?;
+        let end = self.close.from(middle + 2)?;
+        Some((
+            &self.text[pos + 1..middle],
+            &self.text[middle + 2..end],
+            end + 1,
+        ))
+    }
+}
+
+/// The next place of one string in a text, for searches that only move forward.
+struct Next<'a> {
+    text: &'a str,
+    needle: &'static str,
+    /// The last place found: the first at or after every search so far.
+    found: Option<usize>,
+    /// The search start after which the text has no more of the string.
+    none_after: Option<usize>,
+}
+
+impl<'a> Next<'a> {
+    fn new(text: &'a str, needle: &'static str) -> Self {
+        Next {
+            text,
+            needle,
+            found: None,
+            none_after: None,
+        }
+    }
+
+    /// The first place of the string at or after `from`; `from` must not go back.
+    fn from(&mut self, from: usize) -> Option<usize> {
+        if let Some(found) = self.found.filter(|&f| f >= from) {
+            return Some(found);
+        }
+        if self.none_after.is_some_and(|start| start <= from) {
+            return None;
+        }
+        match self
+            .text
+            .get(from..)
+            .and_then(|rest| rest.find(self.needle))
+        {
+            Some(at) => {
+                self.found = Some(from + at);
+                self.found
+            }
+            None => {
+                self.none_after = Some(from);
+                None
+            }
+        }
+    }
 }
 
 fn numbered_item(line: &str) -> Option<&str> {

@@ -93,8 +93,10 @@ pub struct Choice {
     /// Extra help under the label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
-    /// How the answer reads inside an email or phone script; defaults to the label.
+    /// How the answer reads inside an email or phone script; defaults to the label. It is put
+    /// into those texts as it is, so it has no placeholders (and no braces).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[^{}]*$")))]
     pub phrase: Option<String>,
     /// The node this choice leads to, unless one of its `routes` holds.
     pub next: String,
@@ -148,7 +150,9 @@ pub struct Field {
     pub format: Format,
     /// For `pattern`: the regular expression the whole value must match. A named group
     /// `(?<value>…)` keeps only that part, so `(?i)^(?:AADSTS)?(?<value>\d+)$` stores `50076`.
+    /// At most 1,000 characters, with groups nested at most 100 deep.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
     pub pattern: Option<String>,
     /// For `pattern`: the message shown when the value does not match.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,44 +7,72 @@
 //! alternation `|`; greedy `* + ? {n} {n,} {n,m}`; anchors `^ $`; `(?i)` at the very start for
 //! case-insensitive matching of ASCII letters. A field's whole value must match; a group named `value` picks the
 //! part that is kept.
+//!
+//! The costs are bounded by [`limits`]: a pattern's length and nesting, its compiled size, and
+//! the compile steps of all a flow's patterns. Matching runs each instruction at most once per
+//! character, so it takes at most `(characters + 1) × instructions` steps.
 
-/// The most instructions a compiled pattern may have (counted repetition copies its body).
-const MAX_PROGRAM: usize = 10_000;
+use super::error::limits;
 
 /// A compiled pattern.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     program: Vec<Inst>,
-    /// The capture slots of the group named `value` (start, end), if there is one.
-    value: Option<(usize, usize)>,
-    slots: usize,
+    /// Each class once, however many times a repetition copies it into the program.
+    classes: Vec<Class>,
+    /// Whether the pattern has a group named `value` (its bounds are the only capture kept).
+    has_value: bool,
     ignore_case: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Inst {
     Char(char),
     Any,
-    Class(Box<Class>),
-    Split(usize, usize),
-    Jmp(usize),
-    Save(usize),
+    /// An index into `classes`.
+    Class(u32),
+    Split(u32, u32),
+    Jmp(u32),
+    /// The start (0) or end (1) of the `value` group. Other groups only group, so they save
+    /// nothing, and a thread carries two offsets whatever the number of groups.
+    Save(u8),
     Start,
     End,
     Match,
 }
 
+/// The start and end of the `value` group in one thread.
+type Slots = [Option<usize>; 2];
+
 #[derive(Debug, Clone, Default)]
 struct Class {
     negated: bool,
+    /// Sorted, merged ranges, so that a character is found by binary search.
     ranges: Vec<(char, char)>,
 }
 
 impl Class {
     fn contains(&self, c: char, ignore_case: bool) -> bool {
-        let hit = |c: char| self.ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+        let hit = |c: char| {
+            let after = self.ranges.partition_point(|&(lo, _)| lo <= c);
+            after > 0 && c <= self.ranges[after - 1].1
+        };
         let found = hit(c) || (ignore_case && (hit(lower(c)) || hit(upper(c))));
         found != self.negated
+    }
+
+    /// Sorts and merges the ranges: `[aaaa…]` is one range however often it repeats a letter.
+    fn normalise(mut self) -> Class {
+        self.ranges.sort_unstable();
+        let mut merged: Vec<(char, char)> = Vec::with_capacity(self.ranges.len());
+        for (lo, hi) in self.ranges {
+            match merged.last_mut() {
+                Some(last) if lo as u32 <= last.1 as u32 + 1 => last.1 = last.1.max(hi),
+                _ => merged.push((lo, hi)),
+            }
+        }
+        self.ranges = merged;
+        self
     }
 }
 
@@ -64,10 +92,12 @@ enum Ast {
     Empty,
     Char(char),
     Any,
-    Class(Class),
+    /// An index into the parser's classes.
+    Class(u32),
     Start,
     End,
-    Group(Box<Ast>, Option<(usize, bool)>),
+    /// A group; `true` for the group named `value`.
+    Group(Box<Ast>, bool),
     Concat(Vec<Ast>),
     Alternate(Vec<Ast>),
     Repeat(Box<Ast>, u32, Option<u32>),
@@ -76,127 +106,207 @@ enum Ast {
 impl Pattern {
     /// Compiles a pattern, or says what in it is not supported.
     pub fn new(source: &str) -> Result<Pattern, String> {
+        let mut budget = limits::MAX_PATTERN_WORK;
+        Pattern::within(source, &mut budget)
+    }
+
+    /// Compiles a pattern with what is left of a flow's compile budget
+    /// ([`limits::MAX_PATTERN_WORK`]), and takes what it used from `budget`.
+    pub fn within(source: &str, budget: &mut usize) -> Result<Pattern, String> {
         let (ignore_case, body) = match source.strip_prefix("(?i)") {
             Some(rest) => (true, rest),
             None => (false, source),
         };
+        let length = source.chars().count();
+        if length > limits::MAX_PATTERN_LENGTH {
+            return Err(format!(
+                "the pattern is {length} characters long; at most {} are allowed",
+                limits::MAX_PATTERN_LENGTH
+            ));
+        }
+        let chars: Vec<char> = body.chars().collect();
         let mut parser = Parser {
-            chars: body.chars().collect(),
+            chars,
             pos: 0,
-            groups: 0,
-            value: None,
+            depth: 0,
+            value: false,
             names: Vec::new(),
+            classes: Vec::new(),
         };
         let ast = parser.alternation()?;
         if parser.pos < parser.chars.len() {
             return Err(format!("unexpected `{}`", parser.chars[parser.pos]));
         }
+        let full = *budget == limits::MAX_PATTERN_WORK;
         let mut compiler = Compiler {
             program: Vec::new(),
+            budget: *budget,
         };
-        compiler.emit_ast(&ast)?;
-        compiler.program.push(Inst::Match);
-        let value = parser.value.map(|g| (2 * g, 2 * g + 1));
+        let compiled = compiler
+            .emit_ast(&ast)
+            .and_then(|()| compiler.push(Inst::Match));
+        *budget = compiler.budget;
+        compiled.map_err(|too_large| match too_large {
+            TooLarge::Program => format!(
+                "the pattern is too large (its repetitions make it longer than {} instructions)",
+                limits::MAX_PATTERN_PROGRAM
+            ),
+            TooLarge::Work if full => format!(
+                "the pattern is too large (its repetitions take more than {} steps to compile)",
+                limits::MAX_PATTERN_WORK
+            ),
+            TooLarge::Work => format!(
+                "the flow's patterns are too large together (they take more than {} steps to compile)",
+                limits::MAX_PATTERN_WORK
+            ),
+        })?;
         Ok(Pattern {
             program: compiler.program,
-            value,
-            slots: 2 * parser.groups + 2,
+            classes: parser.classes,
+            has_value: parser.value,
             ignore_case,
         })
+    }
+
+    /// The number of instructions of the compiled pattern.
+    pub fn program_len(&self) -> usize {
+        self.program.len()
+    }
+
+    /// About how many bytes the compiled pattern holds: its program and its classes.
+    pub fn heap_bytes(&self) -> usize {
+        self.program.len() * std::mem::size_of::<Inst>()
+            + self
+                .classes
+                .iter()
+                .map(|c| c.ranges.len() * std::mem::size_of::<(char, char)>())
+                .sum::<usize>()
     }
 
     /// When the whole of `text` matches: the part in the group named `value`, or all of it
     /// (also when that group took no part in the match).
     pub fn matched<'t>(&self, text: &'t str) -> Option<&'t str> {
-        let slots = self.run(text)?;
-        match self.value.map(|(start, end)| (slots[start], slots[end])) {
-            Some((Some(s), Some(e))) => Some(&text[s..e]),
+        let slots = self.run(text, &mut 0)?;
+        match slots {
+            [Some(s), Some(e)] if self.has_value => Some(&text[s..e]),
             _ => Some(text),
         }
     }
 
+    /// The steps matching `text` takes: instructions visited, over all threads and characters.
+    /// For tests of the linear-time promise: it is at most `(characters + 1) × program_len()`.
+    pub fn steps(&self, text: &str) -> usize {
+        let mut steps = 0;
+        self.run(text, &mut steps);
+        steps
+    }
+
     /// Runs the Pike VM anchored at the start; a thread that reaches `Match` at the end wins,
-    /// and earlier threads have priority, as in leftmost-first regex engines.
-    fn run(&self, text: &str) -> Option<Vec<Option<usize>>> {
+    /// and earlier threads have priority, as in leftmost-first regex engines. `steps` counts
+    /// the instructions visited.
+    fn run(&self, text: &str, steps: &mut usize) -> Option<Slots> {
         let positions: Vec<(usize, char)> = text.char_indices().collect();
         let n = positions.len();
-        let mut current: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
-        let mut next: Vec<(usize, Vec<Option<usize>>)> = Vec::new();
-        let mut seen = vec![usize::MAX; self.program.len()];
-        self.add(&mut current, &mut seen, 0, vec![None; self.slots], 0, n, 0);
-        for step in 0..=n {
+        let mut vm = Vm {
+            seen: vec![usize::MAX; self.program.len()],
+            stack: Vec::new(),
+            steps: 0,
+        };
+        let mut current = Vec::new();
+        let mut next = Vec::new();
+        self.add(&mut vm, &mut current, 0, [None; 2], 0, n, 0);
+        let mut found = None;
+        'steps: for step in 0..=n {
             let c = positions.get(step).map(|p| p.1);
             let next_offset = positions.get(step + 1).map_or(text.len(), |p| p.0);
-            for (pc, slots) in current.drain(..) {
-                let consumes = match (&self.program[pc], c) {
-                    (Inst::Match, _) if step == n => return Some(slots),
+            for &(pc, slots) in &current {
+                vm.steps += 1;
+                let consumes = match (self.program[pc as usize], c) {
+                    (Inst::Match, _) if step == n => {
+                        found = Some(slots);
+                        break 'steps;
+                    }
                     (Inst::Char(want), Some(c)) => {
-                        *want == c || (self.ignore_case && lower(*want) == lower(c))
+                        want == c || (self.ignore_case && lower(want) == lower(c))
                     }
                     (Inst::Any, Some(c)) => c != '\n',
-                    (Inst::Class(class), Some(c)) => class.contains(c, self.ignore_case),
+                    (Inst::Class(class), Some(c)) => {
+                        self.classes[class as usize].contains(c, self.ignore_case)
+                    }
                     _ => false,
                 };
                 if consumes {
-                    self.add(
-                        &mut next,
-                        &mut seen,
-                        pc + 1,
-                        slots,
-                        step + 1,
-                        n,
-                        next_offset,
-                    );
+                    self.add(&mut vm, &mut next, pc + 1, slots, step + 1, n, next_offset);
                 }
             }
             std::mem::swap(&mut current, &mut next);
+            next.clear();
             if current.is_empty() {
-                return None;
+                break;
             }
         }
-        None
+        *steps += vm.steps;
+        found
     }
 
-    /// Adds a thread and everything reachable from it without consuming a character.
+    /// Adds a thread and everything reachable from it without consuming a character, in
+    /// priority order, each instruction once per step (`seen`). Iterative: a long chain of
+    /// splits must not overflow the stack.
     #[allow(clippy::too_many_arguments)]
     fn add(
         &self,
-        list: &mut Vec<(usize, Vec<Option<usize>>)>,
-        seen: &mut [usize],
-        pc: usize,
-        mut slots: Vec<Option<usize>>,
+        vm: &mut Vm,
+        list: &mut Vec<(u32, Slots)>,
+        pc: u32,
+        slots: Slots,
         step: usize,
         n: usize,
         offset: usize,
     ) {
-        if seen[pc] == step {
-            return;
-        }
-        seen[pc] = step;
-        match &self.program[pc] {
-            Inst::Jmp(to) => self.add(list, seen, *to, slots, step, n, offset),
-            Inst::Split(a, b) => {
-                self.add(list, seen, *a, slots.clone(), step, n, offset);
-                self.add(list, seen, *b, slots, step, n, offset);
+        vm.stack.push((pc, slots));
+        while let Some((pc, mut slots)) = vm.stack.pop() {
+            if vm.seen[pc as usize] == step {
+                continue;
             }
-            Inst::Save(slot) => {
-                slots[*slot] = Some(offset);
-                self.add(list, seen, pc + 1, slots, step, n, offset);
+            vm.seen[pc as usize] = step;
+            vm.steps += 1;
+            match self.program[pc as usize] {
+                Inst::Jmp(to) => vm.stack.push((to, slots)),
+                Inst::Split(a, b) => {
+                    // `a` is popped first, so its threads come before `b`'s.
+                    vm.stack.push((b, slots));
+                    vm.stack.push((a, slots));
+                }
+                Inst::Save(slot) => {
+                    slots[slot as usize] = Some(offset);
+                    vm.stack.push((pc + 1, slots));
+                }
+                Inst::Start if step == 0 => vm.stack.push((pc + 1, slots)),
+                Inst::End if step == n => vm.stack.push((pc + 1, slots)),
+                Inst::Start | Inst::End => {}
+                _ => list.push((pc, slots)),
             }
-            Inst::Start if step == 0 => self.add(list, seen, pc + 1, slots, step, n, offset),
-            Inst::End if step == n => self.add(list, seen, pc + 1, slots, step, n, offset),
-            Inst::Start | Inst::End => {}
-            _ => list.push((pc, slots)),
         }
     }
+}
+
+/// The matcher's working memory, reused from step to step.
+struct Vm {
+    /// The step at which each instruction was last added: a set of instructions that is
+    /// emptied in no time by moving on to the next step.
+    seen: Vec<usize>,
+    stack: Vec<(u32, Slots)>,
+    steps: usize,
 }
 
 struct Parser {
     chars: Vec<char>,
     pos: usize,
-    groups: usize,
-    value: Option<usize>,
+    /// How many groups are open.
+    depth: usize,
+    value: bool,
     names: Vec<String>,
+    classes: Vec<Class>,
 }
 
 impl Parser {
@@ -214,6 +324,11 @@ impl Parser {
         let found = self.peek() == Some(c);
         self.pos += usize::from(found);
         found
+    }
+
+    fn class_ast(&mut self, class: Class) -> Ast {
+        self.classes.push(class.normalise());
+        Ast::Class(self.classes.len() as u32 - 1)
     }
 
     fn alternation(&mut self) -> Result<Ast, String> {
@@ -303,11 +418,14 @@ impl Parser {
             Some('.') => Ok(Ast::Any),
             Some('^') => Ok(Ast::Start),
             Some('$') => Ok(Ast::End),
-            Some('[') => self.class().map(Ast::Class),
+            Some('[') => {
+                let class = self.class()?;
+                Ok(self.class_ast(class))
+            }
             Some('(') => self.group(),
-            Some('\\') => self.escape().map(|class| match class {
+            Some('\\') => Ok(match self.escape()? {
                 Escaped::Char(c) => Ast::Char(c),
-                Escaped::Class(class) => Ast::Class(class),
+                Escaped::Class(class) => self.class_ast(class),
             }),
             Some(c @ ('*' | '+' | '?' | '{')) => {
                 Err(format!("`{c}` must follow something to repeat"))
@@ -318,9 +436,15 @@ impl Parser {
     }
 
     fn group(&mut self) -> Result<Ast, String> {
-        let capture = if self.eat('?') {
+        if self.depth == limits::MAX_PATTERN_NESTING {
+            return Err(format!(
+                "groups are nested more than {} deep",
+                limits::MAX_PATTERN_NESTING
+            ));
+        }
+        let value = if self.eat('?') {
             if self.eat(':') {
-                None
+                false
             } else {
                 self.eat('P');
                 if !self.eat('<') {
@@ -339,22 +463,21 @@ impl Parser {
                 if self.names.contains(&name) {
                     return Err(format!("the group name `{name}` is used twice"));
                 }
-                self.groups += 1;
-                self.names.push(name.clone());
-                if name == "value" {
-                    self.value = Some(self.groups);
-                }
-                Some((self.groups, true))
+                let value = name == "value";
+                self.value |= value;
+                self.names.push(name);
+                value
             }
         } else {
-            self.groups += 1;
-            Some((self.groups, false))
+            false
         };
+        self.depth += 1;
         let inner = self.alternation()?;
+        self.depth -= 1;
         if !self.eat(')') {
             return Err("a group `(` is never closed".into());
         }
-        Ok(Ast::Group(Box::new(inner), capture))
+        Ok(Ast::Group(Box::new(inner), value))
     }
 
     fn class(&mut self) -> Result<Class, String> {
@@ -437,32 +560,51 @@ enum Escaped {
 
 struct Compiler {
     program: Vec<Inst>,
+    /// Compile steps left (see [`limits::MAX_PATTERN_WORK`]).
+    budget: usize,
+}
+
+/// Why a pattern does not compile.
+enum TooLarge {
+    /// Over [`limits::MAX_PATTERN_PROGRAM`] instructions.
+    Program,
+    /// Over the compile steps left.
+    Work,
 }
 
 impl Compiler {
-    fn push(&mut self, inst: Inst) -> Result<usize, String> {
-        if self.program.len() >= MAX_PROGRAM {
-            return Err("the pattern is too large (its repetitions make it too long)".into());
+    fn push(&mut self, inst: Inst) -> Result<u32, TooLarge> {
+        if self.program.len() >= limits::MAX_PATTERN_PROGRAM {
+            return Err(TooLarge::Program);
         }
+        // Instructions count too, so the budget also bounds what the flow's patterns hold.
+        self.budget = self.budget.checked_sub(1).ok_or(TooLarge::Work)?;
         self.program.push(inst);
-        Ok(self.program.len() - 1)
+        Ok(self.program.len() as u32 - 1)
     }
 
-    fn emit_ast(&mut self, ast: &Ast) -> Result<(), String> {
+    fn here(&self) -> u32 {
+        self.program.len() as u32
+    }
+
+    fn emit_ast(&mut self, ast: &Ast) -> Result<(), TooLarge> {
+        // Every visit counts, also of parts that emit nothing: `(?:(?:){1000}){1000}` emits no
+        // instruction but would visit its empty group a million times.
+        self.budget = self.budget.checked_sub(1).ok_or(TooLarge::Work)?;
         match ast {
             Ast::Empty => {}
             Ast::Char(c) => drop(self.push(Inst::Char(*c))?),
             Ast::Any => drop(self.push(Inst::Any)?),
-            Ast::Class(class) => drop(self.push(Inst::Class(Box::new(class.clone())))?),
+            Ast::Class(class) => drop(self.push(Inst::Class(*class))?),
             Ast::Start => drop(self.push(Inst::Start)?),
             Ast::End => drop(self.push(Inst::End)?),
-            Ast::Group(inner, capture) => {
-                if let Some((group, _)) = capture {
-                    self.push(Inst::Save(2 * group))?;
+            Ast::Group(inner, value) => {
+                if *value {
+                    self.push(Inst::Save(0))?;
                 }
                 self.emit_ast(inner)?;
-                if let Some((group, _)) = capture {
-                    self.push(Inst::Save(2 * group + 1))?;
+                if *value {
+                    self.push(Inst::Save(1))?;
                 }
             }
             Ast::Concat(items) => {
@@ -478,15 +620,15 @@ impl Compiler {
                         let split = self.push(Inst::Split(0, 0))?;
                         self.emit_ast(branch)?;
                         jumps.push(self.push(Inst::Jmp(0))?);
-                        let after = self.program.len();
-                        self.program[split] = Inst::Split(split + 1, after);
+                        let after = self.here();
+                        self.program[split as usize] = Inst::Split(split + 1, after);
                     } else {
                         self.emit_ast(branch)?;
                     }
                 }
-                let end = self.program.len();
+                let end = self.here();
                 for jump in jumps {
-                    self.program[jump] = Inst::Jmp(end);
+                    self.program[jump as usize] = Inst::Jmp(end);
                 }
             }
             Ast::Repeat(inner, min, max) => {
@@ -499,8 +641,8 @@ impl Compiler {
                         let split = self.push(Inst::Split(0, 0))?;
                         self.emit_ast(inner)?;
                         self.push(Inst::Jmp(split))?;
-                        let end = self.program.len();
-                        self.program[split] = Inst::Split(split + 1, end);
+                        let end = self.here();
+                        self.program[split as usize] = Inst::Split(split + 1, end);
                     }
                     Some(max) => {
                         let mut splits = Vec::new();
@@ -508,9 +650,9 @@ impl Compiler {
                             splits.push(self.push(Inst::Split(0, 0))?);
                             self.emit_ast(inner)?;
                         }
-                        let end = self.program.len();
+                        let end = self.here();
                         for split in splits {
-                            self.program[split] = Inst::Split(split + 1, end);
+                            self.program[split as usize] = Inst::Split(split + 1, end);
                         }
                     }
                 }

@@ -3,6 +3,7 @@
 //! Every method takes any input at any time: an answer that does not fit the current screen is
 //! refused with a reason, a `back` on the start screen does nothing. Nothing here panics.
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::config::Config;
@@ -64,13 +65,38 @@ pub struct Session {
     started: bool,
     /// Nodes visited, first to current. Never empty once started.
     path: Vec<usize>,
+    /// What each node of the path but the last adds to the path code, recorded as the node is
+    /// left: the routes taken are known then, and need not be judged again.
+    codes: Vec<Code>,
+    /// The nodes of the path, and how many of their answers set each flag. Kept up to date
+    /// as the path and its answers change, so that a route's condition is judged in constant
+    /// time rather than by going through the path.
+    on_path: HashSet<usize>,
+    flags: HashMap<String, usize>,
     /// Answers by node, kept after Back so that a screen shows what was chosen before.
     answers: Answers,
     /// The outcome was shown after "Check your answers" was confirmed.
     confirmed: bool,
-    /// Set by `change`: the path to return to if the person goes Back instead of answering,
-    /// and whether to skip forward through answers that still apply.
-    changing: Option<Vec<usize>>,
+    /// Set by `change`: the path (and its codes) to return to if the person goes Back instead
+    /// of answering, and whether to skip forward through answers that still apply.
+    changing: Option<(Vec<usize>, Vec<Code>)>,
+}
+
+/// Up to three characters of the path code: the option chosen, the option's route and the
+/// node's route (`0` for none), as ASCII; unused places are 0.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Code([u8; 3]);
+
+impl Code {
+    fn push(&mut self, c: char) {
+        if let Some(slot) = self.0.iter_mut().find(|b| **b == 0) {
+            *slot = c as u8;
+        }
+    }
+
+    fn chars(self) -> impl Iterator<Item = char> {
+        self.0.into_iter().filter(|&b| b != 0).map(char::from)
+    }
 }
 
 impl Session {
@@ -80,6 +106,9 @@ impl Session {
             flow,
             started: false,
             path: Vec::new(),
+            codes: Vec::new(),
+            on_path: HashSet::new(),
+            flags: HashMap::new(),
             answers: Answers::default(),
             confirmed: false,
             changing: None,
@@ -118,11 +147,104 @@ impl Session {
         self.answers.get(node)
     }
 
+    /// Replaces the path (and its codes), counting its nodes and flags again.
+    fn set_path(&mut self, path: Vec<usize>, codes: Vec<Code>) {
+        self.path = path;
+        self.codes = codes;
+        self.on_path = self.path.iter().copied().collect();
+        self.flags.clear();
+        for node in self.path.clone() {
+            self.count_flags(node, true);
+        }
+    }
+
+    /// Adds a node to the path, with the code of the node it was reached from.
+    fn push(&mut self, node: usize, code: Code) {
+        if !self.path.is_empty() {
+            self.codes.push(code);
+        }
+        self.path.push(node);
+        self.on_path.insert(node);
+        self.count_flags(node, true);
+    }
+
+    /// Takes the last node off the path.
+    fn pop(&mut self) {
+        if let Some(node) = self.path.pop() {
+            self.codes.pop();
+            self.on_path.remove(&node);
+            self.count_flags(node, false);
+        }
+    }
+
+    /// Records the answer at a node, checking its values.
+    fn set_answer(&mut self, node: usize, answer: Answer) {
+        let checked = self.checked(node, &answer);
+        self.record(node, answer, checked);
+    }
+
+    /// Each field's value as `fields::check` judges it, for an answer to a fields node.
+    fn checked(&self, node: usize, answer: &Answer) -> Vec<Result<String, FieldProblem>> {
+        match (self.flow.node(node), answer) {
+            (Node::Fields(f), Answer::Values(values)) => self.check_values(f, values),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Records an answer and its checked values: its flags count while the node is on the
+    /// path, and the values are kept, so that a pattern runs once per answer rather than each
+    /// time a route, a placeholder or the withheld list needs a value.
+    fn record(&mut self, node: usize, answer: Answer, checked: Vec<Result<String, FieldProblem>>) {
+        let on_path = self.on_path(node);
+        if on_path {
+            self.count_flags(node, false);
+        }
+        self.answers.insert(node, answer, checked);
+        if on_path {
+            self.count_flags(node, true);
+        }
+    }
+
+    /// Counts (or stops counting) the flags set by the answer at a node.
+    fn count_flags(&mut self, node: usize, add: bool) {
+        let flow = Rc::clone(&self.flow);
+        let (Node::Question(q), Some(Answer::Choice(c))) =
+            (flow.node(node), self.answers.get(node))
+        else {
+            return;
+        };
+        for flag in q.options.get(*c).map_or(&[][..], |o| &o.set[..]) {
+            if add {
+                *self.flags.entry(flag.clone()).or_default() += 1;
+            } else if let Some(count) = self.flags.get_mut(flag) {
+                *count -= 1;
+                if *count == 0 {
+                    self.flags.remove(flag);
+                }
+            }
+        }
+    }
+
+    fn check_values(
+        &self,
+        f: &super::model::Fields,
+        values: &[String],
+    ) -> Vec<Result<String, FieldProblem>> {
+        f.fields
+            .iter()
+            .enumerate()
+            .map(|(k, field)| {
+                let raw = values.get(k).map(String::as_str).unwrap_or("");
+                fields::check(field, self.flow.pattern(&field.id), raw)
+            })
+            .collect()
+    }
+
     /// Leaves the start screen for the first node.
     pub fn start(&mut self) {
         if !self.started {
             self.started = true;
-            self.path = vec![self.flow.start()];
+            self.set_path(vec![self.flow.start()], Vec::new());
         }
     }
 
@@ -132,12 +254,14 @@ impl Session {
         let Screen::Node(node) = self.screen() else {
             return Err(Refusal::NotExpected);
         };
-        self.accepts(node, &answer).inspect_err(|_| {
+        let checked = self.checked(node, &answer);
+        if let Err(refusal) = self.accepts(node, &answer, &checked) {
             if let Answer::Values(_) = answer {
-                self.answers.insert(node, answer.clone());
+                self.record(node, answer, checked);
             }
-        })?;
-        self.answers.insert(node, answer);
+            return Err(refusal);
+        }
+        self.record(node, answer, checked);
         self.advance(node);
         // After a change, skip forward through the screens whose answers still apply.
         while self.changing.is_some() {
@@ -145,7 +269,9 @@ impl Session {
                 break;
             };
             match self.answers.get(next) {
-                Some(a) if self.accepts(next, a).is_ok() => self.advance(next),
+                Some(a) if self.accepts(next, a, self.answers.checked(next)).is_ok() => {
+                    self.advance(next)
+                }
                 _ => break,
             }
         }
@@ -159,13 +285,11 @@ impl Session {
             Screen::Outcome(node) if self.flow.node_kind_is_contact(node) => self.confirmed = false,
             _ => match self.changing.take() {
                 // Back from the question being changed cancels the change.
-                Some(saved) => self.path = saved,
-                None if self.path.len() > 1 => {
-                    self.path.pop();
-                }
+                Some((path, codes)) => self.set_path(path, codes),
+                None if self.path.len() > 1 => self.pop(),
                 None => {
                     self.started = false;
-                    self.path.clear();
+                    self.set_path(Vec::new(), Vec::new());
                 }
             },
         }
@@ -182,8 +306,10 @@ impl Session {
         if pos + 1 == self.path.len() {
             return false;
         }
-        self.changing = Some(self.path.clone());
-        self.path.truncate(pos + 1);
+        self.changing = Some((self.path.clone(), self.codes.clone()));
+        while self.path.len() > pos + 1 {
+            self.pop();
+        }
         self.confirmed = false;
         true
     }
@@ -307,7 +433,7 @@ impl Session {
             // The screen the person was on keeps its answer (as typed, or chosen before going
             // Back) without moving on.
             if session.path.len() == stored.len() || session.answer(answer.clone()).is_err() {
-                session.answers.insert(node, answer);
+                session.set_answer(node, answer);
             }
         }
         let walked: Vec<&str> = session.path.iter().map(|&n| flow.node(n).id()).collect();
@@ -354,10 +480,8 @@ impl Session {
         let Some(Answer::Values(values)) = self.answers.get(node) else {
             return None;
         };
-        let Node::Fields(f) = self.flow.node(node) else {
-            return None;
-        };
-        fields::check(&f.fields[k], self.flow.pattern(field_id), values.get(k)?).ok()
+        values.get(k)?;
+        self.answers.checked(node).get(k)?.clone().ok()
     }
 
     /// What the person typed into a field on the path, before any check.
@@ -387,7 +511,7 @@ impl Session {
                 .any(|v| v.eq_ignore_ascii_case(value))
         };
         if let Some(flag) = &cond.flag {
-            return self.flags().contains(&flag.as_str());
+            return self.flags.contains_key(flag);
         }
         if let Some(answer) = &cond.answer {
             return self.choice(answer).is_some_and(|o| wanted(&o.id));
@@ -558,34 +682,7 @@ impl Session {
     /// taken. With the flow id and version it tells a
     /// helpdesk exactly which way the person came.
     pub fn path_code(&self) -> String {
-        let digit = |n: usize| char::from_digit(n as u32, 36).unwrap_or('?');
-        let mut code = String::new();
-        let mut walked = Session::new(Rc::clone(&self.flow));
-        walked.started = true;
-        walked.answers = self.answers.clone();
-        for &node in self.path.iter().take(self.path.len().saturating_sub(1)) {
-            // Routes are judged as they were when the node was answered: on the path so far.
-            walked.path.push(node);
-            let route_digit = |routes: &[super::model::Route]| {
-                routes
-                    .iter()
-                    .position(|r| walked.holds(&r.when))
-                    .map_or('0', |r| digit(r + 1))
-            };
-            if let (Node::Question(q), Some(Answer::Choice(c))) =
-                (self.flow.node(node), self.answers.get(node))
-            {
-                code.push(digit(c + 1));
-                if let Some(option) = q.options.get(*c).filter(|o| !o.routes.is_empty()) {
-                    code.push(route_digit(&option.routes));
-                }
-            }
-            let routes = self.flow.node(node).routes();
-            if !routes.is_empty() {
-                code.push(route_digit(routes));
-            }
-        }
-        code
+        self.codes.iter().flat_map(|code| code.chars()).collect()
     }
 
     /// The reference a helpdesk sees: flow id, version and path code.
@@ -595,7 +692,7 @@ impl Session {
     }
 
     fn on_path(&self, node: usize) -> bool {
-        self.path.contains(&node)
+        self.on_path.contains(&node)
     }
 
     fn path_answers(&self) -> impl Iterator<Item = (usize, &Answer)> {
@@ -604,21 +701,21 @@ impl Session {
             .filter_map(|&n| self.answers.get(n).map(|a| (n, a)))
     }
 
-    fn accepts(&self, node: usize, answer: &Answer) -> Result<(), Refusal> {
+    /// Whether an answer fits a node; `checked` are its values as [`Session::checked`] judged them.
+    fn accepts(
+        &self,
+        node: usize,
+        answer: &Answer,
+        checked: &[Result<String, FieldProblem>],
+    ) -> Result<(), Refusal> {
         match (self.flow.node(node), answer) {
             (Node::Question(q), Answer::Choice(c)) if *c < q.options.len() => Ok(()),
             (Node::Question(_), Answer::Choice(_)) => Err(Refusal::NoChoice),
-            (Node::Fields(f), Answer::Values(values)) => {
-                let problems: Vec<(usize, FieldProblem)> = f
-                    .fields
+            (Node::Fields(_), Answer::Values(_)) => {
+                let problems: Vec<(usize, FieldProblem)> = checked
                     .iter()
                     .enumerate()
-                    .filter_map(|(k, field)| {
-                        let raw = values.get(k).map(String::as_str).unwrap_or("");
-                        fields::check(field, self.flow.pattern(&field.id), raw)
-                            .err()
-                            .map(|p| (k, p))
-                    })
+                    .filter_map(|(k, checked)| checked.as_ref().err().map(|p| (k, *p)))
                     .collect();
                 if problems.is_empty() {
                     Ok(())
@@ -631,56 +728,80 @@ impl Session {
         }
     }
 
-    /// Moves from an answered node to where its routes or its answer lead.
+    /// Moves from an answered node to where its routes or its answer lead, and records the
+    /// node's part of the path code: the option's number (1-9, then a-z), the option's route
+    /// taken if it has routes, and the node's route taken if it has routes (0 for none).
     fn advance(&mut self, node: usize) {
         let flow = Rc::clone(&self.flow);
         let current = flow.node(node);
-        let routed = current
-            .routes()
-            .iter()
-            .find(|r| self.holds(&r.when))
-            .map(|r| r.to.as_str());
-        let next = routed.or_else(|| match (current, self.answers.get(node)) {
-            (Node::Question(q), Some(Answer::Choice(c))) => q.options.get(*c).map(|o| {
-                let routed = o.routes.iter().find(|r| self.holds(&r.when));
-                routed.map_or(o.next.as_str(), |r| r.to.as_str())
-            }),
-            (Node::Fields(f), _) => Some(f.next.as_str()),
-            (Node::Info(i), _) => Some(i.next.as_str()),
+        let digit = |n: usize| char::from_digit(n as u32, 36).unwrap_or('?');
+        let taken =
+            |routes: &[super::model::Route]| routes.iter().position(|r| self.holds(&r.when));
+        let mut code = Code::default();
+        let node_route = taken(current.routes());
+        let option = match (current, self.answers.get(node)) {
+            (Node::Question(q), Some(Answer::Choice(c))) => {
+                code.push(digit(c + 1));
+                q.options.get(*c)
+            }
             _ => None,
+        };
+        // The option's route is part of the code even when a route of the node wins.
+        let option_route = option.and_then(|o| {
+            if o.routes.is_empty() {
+                return None;
+            }
+            let r = taken(&o.routes);
+            code.push(r.map_or('0', |r| digit(r + 1)));
+            r.map(|r| &o.routes[r])
         });
+        if !current.routes().is_empty() {
+            code.push(node_route.map_or('0', |r| digit(r + 1)));
+        }
+        let next = match (node_route, current) {
+            (Some(r), _) => Some(current.routes()[r].to.as_str()),
+            (None, Node::Question(_)) => {
+                option.map(|o| option_route.map_or(o.next.as_str(), |r| r.to.as_str()))
+            }
+            (None, Node::Fields(f)) => Some(f.next.as_str()),
+            (None, Node::Info(i)) => Some(i.next.as_str()),
+            (None, Node::Outcome(_)) => None,
+        };
         // Validation guarantees every target exists; the fallbacks only keep this panic-free.
         let Some(next) = next.and_then(|id| flow.index_of(id)) else {
             return;
         };
-        self.path.push(next);
+        self.push(next, code);
         if matches!(flow.node(next), Node::Outcome(_)) {
             self.changing = None;
-            let path = &self.path;
-            self.answers.retain(|n| path.contains(&n));
+            let on_path = &self.on_path;
+            self.answers.retain(|n| on_path.contains(&n));
         }
     }
 }
 
-/// Answers by node index, in the order given. A person answers a few dozen screens, so a short
-/// list is small and quick, and unlike a slot per node it does not grow with the flow.
+/// Answers by node index, with the checked values of a fields node. A map, since routes and
+/// placeholders look answers up all the time; unlike a slot per node it does not grow with the
+/// flow.
 #[derive(Debug, Clone, Default)]
-struct Answers(Vec<(usize, Answer)>);
+struct Answers(HashMap<usize, (Answer, Vec<Result<String, FieldProblem>>)>);
 
 impl Answers {
     fn get(&self, node: usize) -> Option<&Answer> {
-        self.0.iter().find(|(n, _)| *n == node).map(|(_, a)| a)
+        self.0.get(&node).map(|(a, _)| a)
     }
 
-    fn insert(&mut self, node: usize, answer: Answer) {
-        match self.0.iter_mut().find(|(n, _)| *n == node) {
-            Some((_, slot)) => *slot = answer,
-            None => self.0.push((node, answer)),
-        }
+    /// Each field's value as `fields::check` judged it (empty for other nodes).
+    fn checked(&self, node: usize) -> &[Result<String, FieldProblem>] {
+        self.0.get(&node).map_or(&[], |(_, c)| c)
+    }
+
+    fn insert(&mut self, node: usize, answer: Answer, checked: Vec<Result<String, FieldProblem>>) {
+        self.0.insert(node, (answer, checked));
     }
 
     fn retain(&mut self, keep: impl Fn(usize) -> bool) {
-        self.0.retain(|(n, _)| keep(*n));
+        self.0.retain(|n, _| keep(*n));
     }
 }
 

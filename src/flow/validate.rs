@@ -249,6 +249,8 @@ impl<'a> Validator<'a> {
     ) -> (HashMap<String, usize>, Vec<FieldSlot>) {
         let mut field_index: HashMap<String, usize> = HashMap::new();
         let mut slots: Vec<FieldSlot> = Vec::new();
+        let mut budget = limits::MAX_PATTERN_WORK;
+        let mut spent = false;
         for (i, node) in self.flow.nodes.iter().enumerate() {
             match node {
                 Node::Question(q) => {
@@ -309,11 +311,20 @@ impl<'a> Validator<'a> {
                                 self.error(path(".pattern"), "a `pattern` field needs a `pattern`");
                                 None
                             }
-                            (Format::Pattern, Some(p)) => Pattern::new(p)
+                            // Once the flow's compile budget is spent, later patterns are
+                            // not compiled: that is what keeps a flow of many fields quick.
+                            (Format::Pattern, Some(_)) if spent => None,
+                            (Format::Pattern, Some(p)) => Pattern::within(p, &mut budget)
                                 .map_err(|e| {
+                                    spent = budget == 0;
+                                    let rest = if spent {
+                                        "; the patterns after this one are not checked"
+                                    } else {
+                                        ""
+                                    };
                                     self.error(
                                         path(".pattern"),
-                                        format!("the pattern does not compile: {e}"),
+                                        format!("the pattern does not compile: {e}{rest}"),
                                     )
                                 })
                                 .ok(),
@@ -356,6 +367,15 @@ impl<'a> Validator<'a> {
                                 path(".error"),
                                 "`error` is only used with `\"format\": \"pattern\"`",
                             );
+                        }
+                        for (key, text) in
+                            [(".pattern", &field.pattern), (".example", &field.example)]
+                        {
+                            if let Some(problem) =
+                                text.as_deref().and_then(|t| control_problem(t, false))
+                            {
+                                self.error(path(key), problem);
+                            }
                         }
                         if let Some(example) = &field.example {
                             if field.format != Format::Pattern || pattern.is_some() {
@@ -461,60 +481,60 @@ impl<'a> Validator<'a> {
                 )
         };
         let flow = self.flow;
-        let mut texts: Vec<(TextAt, &str, bool)> = vec![
-            (TextAt::Flow("title"), &flow.title, false),
-            (TextAt::Flow("summary"), &flow.summary, false),
-            (TextAt::Flow("version"), &flow.version, false),
+        let mut texts: Vec<(TextAt, &str, Kind)> = vec![
+            (TextAt::Flow("title"), &flow.title, Kind::Line),
+            (TextAt::Flow("summary"), &flow.summary, Kind::Line),
+            (TextAt::Flow("version"), &flow.version, Kind::Line),
         ];
         for (i, node) in flow.nodes.iter().enumerate() {
             let key = |key| TextAt::Node(i, key);
             let item = |list, n, rest| TextAt::Item(i, list, n, rest);
-            let mut add = |at: TextAt, text: &'a str, rich: bool| texts.push((at, text, rich));
+            let mut add = |at: TextAt, text: &'a str, kind: Kind| texts.push((at, text, kind));
             match node {
                 Node::Question(q) => {
-                    add(key("text"), &q.text, false);
+                    add(key("text"), &q.text, Kind::Line);
                     if let Some(h) = &q.hint {
-                        add(key("hint"), h, true)
+                        add(key("hint"), h, Kind::Block)
                     }
                     if let Some(l) = &q.label {
-                        add(key("label"), l, false)
+                        add(key("label"), l, Kind::Line)
                     }
                     for (o, option) in q.options.iter().enumerate() {
-                        add(item("options", o, ".label"), &option.label, false);
+                        add(item("options", o, ".label"), &option.label, Kind::Line);
                         if let Some(h) = &option.hint {
-                            add(item("options", o, ".hint"), h, true)
+                            add(item("options", o, ".hint"), h, Kind::Block)
                         }
                         if let Some(p) = &option.phrase {
-                            add(item("options", o, ".phrase"), p, false)
+                            add(item("options", o, ".phrase"), p, Kind::Phrase)
                         }
                     }
                 }
                 Node::Fields(f) => {
-                    add(key("text"), &f.text, false);
+                    add(key("text"), &f.text, Kind::Line);
                     if let Some(h) = &f.hint {
-                        add(key("hint"), h, true)
+                        add(key("hint"), h, Kind::Block)
                     }
                     for (k, field) in f.fields.iter().enumerate() {
-                        add(item("fields", k, ".label"), &field.label, false);
+                        add(item("fields", k, ".label"), &field.label, Kind::Line);
                         if let Some(h) = &field.hint {
-                            add(item("fields", k, ".hint"), h, true)
+                            add(item("fields", k, ".hint"), h, Kind::Block)
                         }
                         if let Some(e) = &field.error {
-                            add(item("fields", k, ".error"), e, false)
+                            add(item("fields", k, ".error"), e, Kind::Line)
                         }
                     }
                 }
                 Node::Info(n) => {
-                    add(key("title"), &n.title, false);
-                    add(key("body"), &n.body, true);
+                    add(key("title"), &n.title, Kind::Line);
+                    add(key("body"), &n.body, Kind::Block);
                 }
                 Node::Outcome(o) => {
-                    add(key("title"), &o.title, false);
+                    add(key("title"), &o.title, Kind::Line);
                     if let Some(b) = &o.body {
-                        add(key("body"), b, true)
+                        add(key("body"), b, Kind::Block)
                     }
                     if let Some(e) = &o.email {
-                        add(key("email.subject"), &e.subject, false)
+                        add(key("email.subject"), &e.subject, Kind::Line)
                     }
                     for (list, lines) in outcome_lines(o) {
                         for (l, line) in lines.iter().enumerate() {
@@ -528,15 +548,28 @@ impl<'a> Validator<'a> {
                                 Line::Plain(_) => "",
                                 Line::Conditional(_) => ".text",
                             };
-                            add(item(list, l, rest), line.text(), list == "steps");
+                            let kind = if list == "steps" {
+                                Kind::Inline
+                            } else {
+                                Kind::Line
+                            };
+                            add(item(list, l, rest), line.text(), kind);
                         }
                     }
                 }
             }
         }
-        for (at, text, rich) in texts {
+        for (at, text, kind) in texts {
             if text.trim().is_empty() {
                 self.error(at.path(), "the text is empty");
+                continue;
+            }
+            if let Some(problem) = control_problem(text, kind == Kind::Block) {
+                self.error(at.path(), problem);
+                continue;
+            }
+            if kind == Kind::Phrase && text.contains(['{', '}']) {
+                self.error(at.path(), "a phrase is put into other texts as it is, so it cannot have placeholders or braces");
                 continue;
             }
             if let Err(problem) = template::pieces(text) {
@@ -548,7 +581,7 @@ impl<'a> Validator<'a> {
                     self.error(at.path(), format!("nothing can fill `{{{name}}}`: it is not a field id, a question id or one of {}", PLACEHOLDERS.join(", ")));
                 }
             }
-            if rich {
+            if matches!(kind, Kind::Inline | Kind::Block) {
                 for problem in markup::problems(text) {
                     self.error(at.path(), problem);
                 }
@@ -708,6 +741,37 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// What a text is, for the characters and markup it may have.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// One line of plain text: a title, a label, a subject, one line of an email or a script.
+    Line,
+    /// An option's phrase: one line put into other texts as it is, so without placeholders.
+    Phrase,
+    /// One line with inline markup: an outcome step.
+    Inline,
+    /// Paragraphs and lists: a body or a hint. Lines are separated by `\n`.
+    Block,
+}
+
+/// Why a text cannot be used as it is: it has a control character (C0, DEL, C1 such as NEL) or
+/// a Unicode line or paragraph separator. Such characters could break an email header or a
+/// terminal, and nothing shows them; only a `Block` may have line breaks, written `\n`.
+pub(crate) fn control_problem(text: &str, line_breaks: bool) -> Option<String> {
+    let bad = text.chars().find(|&c| {
+        (c.is_control() && !(line_breaks && c == '\n')) || matches!(c, '\u{2028}' | '\u{2029}')
+    })?;
+    let allowed = if line_breaks {
+        "only line breaks (`\\n`) are allowed"
+    } else {
+        "this text is one line, without line breaks or other control characters"
+    };
+    Some(format!(
+        "the text has the control character U+{:04X}; {allowed}",
+        bad as u32
+    ))
+}
+
 /// Where a text is; turned into a JSON path only for an error, since a large flow has tens of
 /// thousands of texts and almost never an error in them.
 #[derive(Clone, Copy)]
@@ -796,6 +860,9 @@ fn condition_problems(
         if !field_index.contains_key(field) {
             out.push(format!("no field has the id `{field}`"));
         }
+    }
+    if let Some(problem) = values.iter().find_map(|v| control_problem(v, false)) {
+        out.push(problem);
     }
     if cond.any_of.as_ref().is_some_and(Vec::is_empty) {
         out.push("`in` needs at least one value".to_owned());

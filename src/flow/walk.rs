@@ -62,8 +62,12 @@ pub struct Walk {
 pub struct Exploration {
     /// Every walk found, up to the limit.
     pub walks: Vec<Walk>,
-    /// Whether the limit cut the search short.
+    /// Whether a limit cut the search short: `limit` walks, or
+    /// [`limits::MAX_EXPLORE_STEPS`] steps. Then an outcome missing from `walks` was only not
+    /// reached before the search stopped.
     pub truncated: bool,
+    /// The steps the search took: each answer tried, and each step of each walk kept.
+    pub explored: usize,
     /// Outcomes no walk reached.
     pub unreached: Vec<String>,
 }
@@ -131,88 +135,69 @@ fn answer(session: &mut Session, answer: Answer) -> Result<(), String> {
         })
 }
 
-/// Finds every way through a flow, up to `limit` walks, by running sessions: every option of
+/// Finds every way through a flow, up to `limit` walks, by running a session: every option of
 /// every question, and at each fields node values that take each of its routes (from the
 /// routes' own values and the fields' examples) and its default.
+///
+/// One session goes forward and back (depth first), so the search holds one path, not a
+/// session per pending branch. It stops after `limit` walks or [`limits::MAX_EXPLORE_STEPS`]
+/// steps, whichever comes first, so a flow with more ways through than can be listed (or
+/// with ways that never finish, such as a required field without an `example`) still ends
+/// quickly; `truncated` says so.
 pub fn explore(flow: Rc<ValidFlow>, limit: usize) -> Exploration {
     let mut walks = Vec::new();
+    let mut explored = 0;
     let mut truncated = false;
-    let mut start = Session::new(Rc::clone(&flow));
-    start.start();
-    let mut stack = vec![(start, Vec::<Step>::new())];
-    while let Some((session, steps)) = stack.pop() {
-        if walks.len() >= limit {
+    let mut session = Session::new(Rc::clone(&flow));
+    session.start();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut stack = vec![Branches::of(&session)];
+    while let Some(top) = stack.last_mut() {
+        if walks.len() >= limit || explored >= limits::MAX_EXPLORE_STEPS {
             truncated = true;
             break;
         }
-        let mut branches: Vec<(Session, Step)> = Vec::new();
-        match session.screen() {
-            Screen::Start => {}
-            Screen::Outcome(node) => {
-                let Node::Outcome(o) = flow.node(node) else {
-                    continue;
-                };
+        let Some((action, step)) = top.next() else {
+            // Every branch of this screen is done: back to the screen before it.
+            stack.pop();
+            if !stack.is_empty() {
+                session.back();
+                steps.pop();
+            }
+            continue;
+        };
+        explored += 1;
+        let moved = match action {
+            Action::Confirm => session.confirm(),
+            Action::Answer(answer) => session.answer(answer).is_ok(),
+        };
+        if !moved {
+            continue;
+        }
+        // Values that lead to a screen already explored from here add nothing.
+        if matches!(step, Step::Fields { .. }) {
+            if top.reached.contains(&session.screen()) {
+                session.back();
+                continue;
+            }
+            top.reached.push(session.screen());
+        }
+        steps.push(step);
+        if let Screen::Outcome(node) = session.screen() {
+            if let Node::Outcome(o) = flow.node(node) {
+                explored += steps.len();
                 walks.push(Walk {
-                    steps,
+                    steps: steps.clone(),
                     outcome: o.id.clone(),
                     kind: o.kind.as_str(),
                     code: session.path_code(),
                 });
-                continue;
             }
-            Screen::Review(_) => {
-                let mut next = session.clone();
-                next.confirm();
-                branches.push((next, Step::Review));
-            }
-            Screen::Node(node) => match flow.node(node) {
-                Node::Question(q) => {
-                    for (index, option) in q.options.iter().enumerate() {
-                        let mut next = session.clone();
-                        if next.answer(Answer::Choice(index)).is_ok() {
-                            let step = Step::Question {
-                                node: q.id.clone(),
-                                option: option.id.clone(),
-                                index,
-                            };
-                            branches.push((next, step));
-                        }
-                    }
-                }
-                Node::Fields(f) => {
-                    let mut reached = Vec::new();
-                    for values in candidates(f) {
-                        let mut next = session.clone();
-                        let raw = values.iter().map(|(_, v)| v.clone()).collect();
-                        if next.answer(Answer::Values(raw)).is_ok()
-                            && !reached.contains(&next.screen())
-                        {
-                            reached.push(next.screen());
-                            branches.push((
-                                next,
-                                Step::Fields {
-                                    node: f.id.clone(),
-                                    values,
-                                },
-                            ));
-                        }
-                    }
-                }
-                Node::Info(n) => {
-                    let mut next = session.clone();
-                    if next.answer(Answer::Seen).is_ok() {
-                        branches.push((next, Step::Info { node: n.id.clone() }));
-                    }
-                }
-                Node::Outcome(_) => {}
-            },
+            session.back();
+            steps.pop();
+            continue;
         }
-        // Reversed, so the first option is explored first and walks come out in file order.
-        for (next, step) in branches.into_iter().rev() {
-            let mut steps = steps.clone();
-            steps.push(step);
-            stack.push((next, steps));
-        }
+        stack.push(Branches::of(&session));
     }
     let unreached = flow
         .flow()
@@ -225,7 +210,70 @@ pub fn explore(flow: Rc<ValidFlow>, limit: usize) -> Exploration {
     Exploration {
         walks,
         truncated,
+        explored,
         unreached,
+    }
+}
+
+/// What the search can do on a screen.
+enum Action {
+    Answer(Answer),
+    Confirm,
+}
+
+/// The branches of one screen of the search, taken in order, and the screens its fields'
+/// values led to.
+struct Branches {
+    todo: std::vec::IntoIter<(Action, Step)>,
+    reached: Vec<Screen>,
+}
+
+impl Branches {
+    fn of(session: &Session) -> Branches {
+        let flow = session.flow();
+        let todo: Vec<(Action, Step)> = match session.screen() {
+            Screen::Start | Screen::Outcome(_) => Vec::new(),
+            Screen::Review(_) => vec![(Action::Confirm, Step::Review)],
+            Screen::Node(node) => match flow.node(node) {
+                Node::Question(q) => q
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(index, option)| {
+                        let step = Step::Question {
+                            node: q.id.clone(),
+                            option: option.id.clone(),
+                            index,
+                        };
+                        (Action::Answer(Answer::Choice(index)), step)
+                    })
+                    .collect(),
+                Node::Fields(f) => candidates(f)
+                    .into_iter()
+                    .map(|values| {
+                        let raw = values.iter().map(|(_, v)| v.clone()).collect();
+                        let step = Step::Fields {
+                            node: f.id.clone(),
+                            values,
+                        };
+                        (Action::Answer(Answer::Values(raw)), step)
+                    })
+                    .collect(),
+                Node::Info(n) => vec![(
+                    Action::Answer(Answer::Seen),
+                    Step::Info { node: n.id.clone() },
+                )],
+                Node::Outcome(_) => Vec::new(),
+            },
+        };
+        Branches {
+            todo: todo.into_iter(),
+            reached: Vec::new(),
+        }
+    }
+
+    fn next(&mut self) -> Option<(Action, Step)> {
+        self.todo.next()
     }
 }
 
