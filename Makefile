@@ -8,7 +8,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 # wasm-opt comes from the npm package binaryen (see Trunk.toml).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: demo test dist lint unit browser e2e size bench setup-build setup-test
+.PHONY: demo test dist lint unit browser e2e size bench fuzz setup-build setup-test
 
 ## Build and serve the demo page at http://127.0.0.1:8080/
 demo: setup-build
@@ -33,6 +33,15 @@ RELEASE_WASM := RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(CURDIR)/target/release-wasm
 ## The release build in dist/.
 dist: setup-build
 	$(RELEASE_WASM) trunk build --release --offline
+
+# Seconds of fuzzing per target; eight targets, so the default takes about 17 minutes.
+FUZZ_SECONDS ?= 120
+
+## Coverage-guided fuzzing of every parser and encoder, with a table of executions, coverage and
+## crashes (README: Reliability). Non-zero exit if any target crashed.
+fuzz:
+	scripts/setup.sh fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 setup-build:
 	scripts/setup.sh build npm
