@@ -317,3 +317,26 @@ fn a_snapshot_of_another_flow_version_or_a_changed_path_is_refused() {
     );
     assert!(Session::restore(other, &snapshot).is_none());
 }
+
+/// F2 (found by the session fuzz target): values typed at a question or an info screen were
+/// refused but kept as its answer, so the session's snapshot no longer restored.
+#[test]
+fn values_given_to_a_question_are_refused_and_not_kept() {
+    let mut s = session();
+    let question = s.path()[0];
+    assert_eq!(
+        s.answer(Answer::Values(vec!["x".into()])),
+        Err(Refusal::NotExpected)
+    );
+    assert_eq!(s.answer_for(question), None);
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
+    assert_eq!(restored.path(), s.path());
+    choose(&mut s, 0);
+    choose(&mut s, 1);
+    assert_eq!(id(&s), "power");
+    let info = *s.path().last().unwrap();
+    assert!(fill(&mut s, &["x"]).is_err());
+    assert_eq!(s.answer_for(info), None);
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
+    assert_eq!(restored.snapshot(), s.snapshot());
+}

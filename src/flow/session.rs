@@ -256,7 +256,13 @@ impl Session {
         };
         let checked = self.checked(node, &answer);
         if let Err(refusal) = self.accepts(node, &answer, &checked) {
-            if let Answer::Values(_) = answer {
+            // Typed values are kept so that nothing written is lost, but only on a form: given
+            // to a question or an info screen they would become its answer, one that
+            // `snapshot` cannot write and `restore` cannot read back.
+            if matches!(
+                (self.flow.node(node), &answer),
+                (Node::Fields(_), Answer::Values(_))
+            ) {
                 self.record(node, answer, checked);
             }
             return Err(refusal);
