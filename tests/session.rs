@@ -340,3 +340,35 @@ fn values_given_to_a_question_are_refused_and_not_kept() {
     let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
     assert_eq!(restored.snapshot(), s.snapshot());
 }
+
+/// F3 (found by the session fuzz target): after a Change, answering the changed question
+/// differently and then going Back put back the whole path from before the change, with the
+/// new answer: the path, its reference code and the email then told of a way not taken.
+#[test]
+fn back_after_answering_a_changed_question_steps_back_one_screen() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    assert_eq!(id(&s), "review:report");
+    let lights = s.path()[1];
+    assert!(s.change(lights));
+    choose(&mut s, 1);
+    assert_eq!(id(&s), "power", "a new answer leads elsewhere");
+    assert!(s.back());
+    assert_eq!(id(&s), "lights", "one screen back, not to the old path");
+    assert_eq!(s.path().len(), 2);
+    assert_eq!(s.answer_for(lights), Some(&Answer::Choice(1)));
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
+    assert_eq!(restored.path(), s.path());
+    // Back from the changed question before answering it still cancels the change.
+    choose(&mut s, 0);
+    assert_eq!(
+        id(&s),
+        "review:report",
+        "answers that still apply are skipped"
+    );
+    assert!(s.change(lights));
+    assert!(s.back());
+    assert_eq!(id(&s), "review:report");
+}

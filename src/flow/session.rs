@@ -77,9 +77,13 @@ pub struct Session {
     answers: Answers,
     /// The outcome was shown after "Check your answers" was confirmed.
     confirmed: bool,
-    /// Set by `change`: the path (and its codes) to return to if the person goes Back instead
-    /// of answering, and whether to skip forward through answers that still apply.
-    changing: Option<(Vec<usize>, Vec<Code>)>,
+    /// Set by `change` until an outcome is reached: skip forward through answers that still
+    /// apply.
+    changing: bool,
+    /// Set by `change` until the question being changed is answered: the path (and its codes)
+    /// to return to if the person goes Back instead. Once it is answered, that path no longer
+    /// fits the answers.
+    before_change: Option<(Vec<usize>, Vec<Code>)>,
 }
 
 /// Up to three characters of the path code: the option chosen, the option's route and the
@@ -111,7 +115,8 @@ impl Session {
             flags: HashMap::new(),
             answers: Answers::default(),
             confirmed: false,
-            changing: None,
+            changing: false,
+            before_change: None,
         }
     }
 
@@ -268,9 +273,10 @@ impl Session {
             return Err(refusal);
         }
         self.record(node, answer, checked);
+        self.before_change = None;
         self.advance(node);
         // After a change, skip forward through the screens whose answers still apply.
-        while self.changing.is_some() {
+        while self.changing {
             let Screen::Node(next) = self.screen() else {
                 break;
             };
@@ -289,9 +295,12 @@ impl Session {
         match self.screen() {
             Screen::Start => return false,
             Screen::Outcome(node) if self.flow.node_kind_is_contact(node) => self.confirmed = false,
-            _ => match self.changing.take() {
-                // Back from the question being changed cancels the change.
-                Some((path, codes)) => self.set_path(path, codes),
+            _ => match self.before_change.take() {
+                // Back from the question being changed, before answering it, cancels the change.
+                Some((path, codes)) => {
+                    self.changing = false;
+                    self.set_path(path, codes)
+                }
                 None if self.path.len() > 1 => self.pop(),
                 None => {
                     self.started = false;
@@ -312,7 +321,8 @@ impl Session {
         if pos + 1 == self.path.len() {
             return false;
         }
-        self.changing = Some((self.path.clone(), self.codes.clone()));
+        self.changing = true;
+        self.before_change = Some((self.path.clone(), self.codes.clone()));
         while self.path.len() > pos + 1 {
             self.pop();
         }
@@ -779,7 +789,8 @@ impl Session {
         };
         self.push(next, code);
         if matches!(flow.node(next), Node::Outcome(_)) {
-            self.changing = None;
+            self.changing = false;
+            self.before_change = None;
             let on_path = &self.on_path;
             self.answers.retain(|n| on_path.contains(&n));
         }
