@@ -372,3 +372,32 @@ fn back_after_answering_a_changed_question_steps_back_one_screen() {
     assert!(s.back());
     assert_eq!(id(&s), "review:report");
 }
+
+/// F4 (found by the session fuzz target): values refused on the form being changed replaced
+/// its answer, and Back (which cancels the change) then put back the old path with them, so
+/// the review followed a form that was never accepted.
+#[test]
+fn back_from_a_changed_form_puts_back_its_accepted_values() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    let details = s.path()[2];
+    assert!(s.change(details));
+    assert!(
+        fill(&mut s, &["", "", ""]).is_err(),
+        "required values missing"
+    );
+    assert!(s.back());
+    assert_eq!(id(&s), "review:report");
+    assert_eq!(
+        s.answer_for(details),
+        Some(&Answer::Values(vec![
+            "042".into(),
+            "ada@contoso.com".into(),
+            "".into()
+        ]))
+    );
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
+    assert_eq!(restored.snapshot(), s.snapshot());
+}

@@ -80,10 +80,19 @@ pub struct Session {
     /// Set by `change` until an outcome is reached: skip forward through answers that still
     /// apply.
     changing: bool,
-    /// Set by `change` until the question being changed is answered: the path (and its codes)
-    /// to return to if the person goes Back instead. Once it is answered, that path no longer
-    /// fits the answers.
-    before_change: Option<(Vec<usize>, Vec<Code>)>,
+    /// Set by `change` until the question being changed is answered: what to return to if the
+    /// person goes Back instead. Once it is answered, that path no longer fits the answers.
+    before_change: Option<BeforeChange>,
+}
+
+/// The state `change` left, to cancel the change.
+#[derive(Debug, Clone)]
+struct BeforeChange {
+    path: Vec<usize>,
+    codes: Vec<Code>,
+    /// The changed node's answer then: refused values typed since replace it, and the old path
+    /// only fits the old answer.
+    answer: Option<(Answer, Vec<Result<String, FieldProblem>>)>,
 }
 
 /// Up to three characters of the path code: the option chosen, the option's route and the
@@ -297,9 +306,14 @@ impl Session {
             Screen::Outcome(node) if self.flow.node_kind_is_contact(node) => self.confirmed = false,
             _ => match self.before_change.take() {
                 // Back from the question being changed, before answering it, cancels the change.
-                Some((path, codes)) => {
+                Some(before) => {
                     self.changing = false;
-                    self.set_path(path, codes)
+                    if let (Some(&node), Some((answer, checked))) =
+                        (self.path.last(), before.answer)
+                    {
+                        self.record(node, answer, checked);
+                    }
+                    self.set_path(before.path, before.codes)
                 }
                 None if self.path.len() > 1 => self.pop(),
                 None => {
@@ -322,7 +336,11 @@ impl Session {
             return false;
         }
         self.changing = true;
-        self.before_change = Some((self.path.clone(), self.codes.clone()));
+        self.before_change = Some(BeforeChange {
+            path: self.path.clone(),
+            codes: self.codes.clone(),
+            answer: self.answers.0.get(&node).cloned(),
+        });
         while self.path.len() > pos + 1 {
             self.pop();
         }
