@@ -49,10 +49,13 @@ setup-build:
 setup-test:
 	scripts/setup.sh build browsers npm
 
+# The fuzz crate is its own workspace (fuzz/Cargo.toml), so it is linted on its own.
 lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy $(WASM) --workspace --all-targets -- -D warnings
+	cargo fmt --check --manifest-path fuzz/Cargo.toml
+	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 
 unit:
 	cargo test
