@@ -214,6 +214,9 @@ pub fn flow_json(data: &[u8]) {
         (Ok(reference), Err(e)) if depth(&reference) < 64 => {
             panic!("serde_json reads this JSON, the flow reader does not: {e:?}")
         }
+        // serde_json reads numbers as f64 and refuses `1e999`; JSON itself has no such limit,
+        // and the flow reader keeps numbers as text.
+        (Err(e), Ok(_)) if e.to_string().starts_with("number out of range") => {}
         (Err(e), Ok(_)) => panic!("the flow reader reads what serde_json refuses: {e}"),
         _ => {}
     }
