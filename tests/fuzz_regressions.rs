@@ -82,3 +82,26 @@ fn template() {
 fn settings() {
     replay("settings");
 }
+
+#[test]
+fn the_regex_lite_comparison_skips_only_what_it_reads_otherwise() {
+    for pattern in [
+        r"(?i)[0-a]",
+        r"(?i)[A-a]",
+        r"(?i)[\+-a]",
+        r"[a-[b]]",
+        r"\<a",
+        r"[a&&b]",
+    ] {
+        assert!(!same_syntax(pattern), "{pattern}");
+    }
+    for pattern in [
+        r"(?i)^[0-9a-f]{8}$",
+        r"[0-a]",
+        r"(?i)[A-Z_]",
+        r"[]a-]",
+        r"\d+\.\d",
+    ] {
+        assert!(same_syntax(pattern), "{pattern}");
+    }
+}
