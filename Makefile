@@ -8,7 +8,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 # wasm-opt comes from the npm package binaryen (see Trunk.toml).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: demo test dist lint unit browser e2e size bench setup-build setup-test
+.PHONY: demo test dist lint unit browser e2e size bench fuzz setup-build setup-test
 
 ## Build and serve the demo page at http://127.0.0.1:8080/
 demo: setup-build
@@ -34,16 +34,28 @@ RELEASE_WASM := RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(CURDIR)/target/release-wasm
 dist: setup-build
 	$(RELEASE_WASM) trunk build --release --offline
 
+# Seconds of fuzzing per target; eight targets, so the default takes about 17 minutes.
+FUZZ_SECONDS ?= 120
+
+## Coverage-guided fuzzing of every parser and encoder, with a table of executions, coverage and
+## crashes (README: Reliability). Non-zero exit if any target crashed.
+fuzz:
+	scripts/setup.sh fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
 setup-build:
 	scripts/setup.sh build npm
 
 setup-test:
 	scripts/setup.sh build browsers npm
 
+# The fuzz crate is its own workspace (fuzz/Cargo.toml), so it is linted on its own.
 lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy $(WASM) --workspace --all-targets -- -D warnings
+	cargo fmt --check --manifest-path fuzz/Cargo.toml
+	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 
 unit:
 	cargo test

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already there, so that a
-# second run spends its time on work. Usage: scripts/setup.sh build|browsers|npm ...
+# second run spends its time on work. Usage: scripts/setup.sh build|browsers|npm|fuzz ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -77,11 +77,27 @@ npm_packages() {
   fi
 }
 
+fuzz_tools() {
+  # cargo fuzz builds libFuzzer from source (a C++ compiler) and runs it on the pinned stable
+  # compiler through RUSTC_BOOTSTRAP (scripts/fuzz.sh); nothing else is needed.
+  if ! command -v c++ >/dev/null; then
+    say "installing Debian's g++ (libFuzzer is C++)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq g++ >/dev/null
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (about a minute, once)"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
 for what in "$@"; do
   case "$what" in
     build) build_tools ;;
     browsers) browsers ;;
     npm) npm_packages ;;
-    *) echo "usage: $0 build|browsers|npm ..." >&2; exit 2 ;;
+    fuzz) fuzz_tools ;;
+    *) echo "usage: $0 build|browsers|npm|fuzz ..." >&2; exit 2 ;;
   esac
 done

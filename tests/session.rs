@@ -317,3 +317,87 @@ fn a_snapshot_of_another_flow_version_or_a_changed_path_is_refused() {
     );
     assert!(Session::restore(other, &snapshot).is_none());
 }
+
+/// F2 (found by the session fuzz target): values typed at a question or an info screen were
+/// refused but kept as its answer, so the session's snapshot no longer restored.
+#[test]
+fn values_given_to_a_question_are_refused_and_not_kept() {
+    let mut s = session();
+    let question = s.path()[0];
+    assert_eq!(
+        s.answer(Answer::Values(vec!["x".into()])),
+        Err(Refusal::NotExpected)
+    );
+    assert_eq!(s.answer_for(question), None);
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
+    assert_eq!(restored.path(), s.path());
+    choose(&mut s, 0);
+    choose(&mut s, 1);
+    assert_eq!(id(&s), "power");
+    let info = *s.path().last().unwrap();
+    assert!(fill(&mut s, &["x"]).is_err());
+    assert_eq!(s.answer_for(info), None);
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
+    assert_eq!(restored.snapshot(), s.snapshot());
+}
+
+/// F3 (found by the session fuzz target): after a Change, answering the changed question
+/// differently and then going Back put back the whole path from before the change, with the
+/// new answer: the path, its reference code and the email then told of a way not taken.
+#[test]
+fn back_after_answering_a_changed_question_steps_back_one_screen() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    assert_eq!(id(&s), "review:report");
+    let lights = s.path()[1];
+    assert!(s.change(lights));
+    choose(&mut s, 1);
+    assert_eq!(id(&s), "power", "a new answer leads elsewhere");
+    assert!(s.back());
+    assert_eq!(id(&s), "lights", "one screen back, not to the old path");
+    assert_eq!(s.path().len(), 2);
+    assert_eq!(s.answer_for(lights), Some(&Answer::Choice(1)));
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
+    assert_eq!(restored.path(), s.path());
+    // Back from the changed question before answering it still cancels the change.
+    choose(&mut s, 0);
+    assert_eq!(
+        id(&s),
+        "review:report",
+        "answers that still apply are skipped"
+    );
+    assert!(s.change(lights));
+    assert!(s.back());
+    assert_eq!(id(&s), "review:report");
+}
+
+/// F4 (found by the session fuzz target): values refused on the form being changed replaced
+/// its answer, and Back (which cancels the change) then put back the old path with them, so
+/// the review followed a form that was never accepted.
+#[test]
+fn back_from_a_changed_form_puts_back_its_accepted_values() {
+    let mut s = session();
+    choose(&mut s, 0);
+    choose(&mut s, 0);
+    fill(&mut s, &["042", "ada@contoso.com", ""]).unwrap();
+    let details = s.path()[2];
+    assert!(s.change(details));
+    assert!(
+        fill(&mut s, &["", "", ""]).is_err(),
+        "required values missing"
+    );
+    assert!(s.back());
+    assert_eq!(id(&s), "review:report");
+    assert_eq!(
+        s.answer_for(details),
+        Some(&Answer::Values(vec![
+            "042".into(),
+            "ada@contoso.com".into(),
+            "".into()
+        ]))
+    );
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
+    assert_eq!(restored.snapshot(), s.snapshot());
+}

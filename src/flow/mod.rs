@@ -9,6 +9,8 @@ pub mod fields;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod flowtest;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod fuzz;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod handoff;
 pub mod json;

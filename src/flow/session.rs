@@ -76,9 +76,22 @@ pub struct Session {
     answers: Answers,
     /// The outcome was shown after "Check your answers" was confirmed.
     confirmed: bool,
-    /// Set by `change`: the path (and its codes) to return to if the person goes Back instead
-    /// of answering, and whether to skip forward through answers that still apply.
-    changing: Option<(Vec<usize>, Vec<Code>)>,
+    /// Set by `change` until an outcome is reached: skip forward through answers that still
+    /// apply.
+    changing: bool,
+    /// Set by `change` until the question being changed is answered: what to return to if the
+    /// person goes Back instead. Once it is answered, that path no longer fits the answers.
+    before_change: Option<BeforeChange>,
+}
+
+/// The state `change` left, to cancel the change.
+#[derive(Debug, Clone)]
+struct BeforeChange {
+    path: Vec<usize>,
+    codes: Vec<Code>,
+    /// The changed node's answer then: refused values typed since replace it, and the old path
+    /// only fits the old answer.
+    answer: Option<(Answer, Vec<Result<String, FieldProblem>>)>,
 }
 
 /// Up to three characters of the path code: the option chosen, the option's route and the
@@ -109,7 +122,8 @@ impl Session {
             flags: HashMap::new(),
             answers: Answers::default(),
             confirmed: false,
-            changing: None,
+            changing: false,
+            before_change: None,
         }
     }
 
@@ -251,15 +265,22 @@ impl Session {
         };
         let checked = self.checked(node, &answer);
         if let Err(refusal) = self.accepts(node, &answer, &checked) {
-            if let Answer::Values(_) = answer {
+            // Typed values are kept so that nothing written is lost, but only on a form: given
+            // to a question or an info screen they would become its answer, one that
+            // `snapshot` cannot write and `restore` cannot read back.
+            if matches!(
+                (self.flow.node(node), &answer),
+                (Node::Fields(_), Answer::Values(_))
+            ) {
                 self.record(node, answer, checked);
             }
             return Err(refusal);
         }
         self.record(node, answer, checked);
+        self.before_change = None;
         self.advance(node);
         // After a change, skip forward through the screens whose answers still apply.
-        while self.changing.is_some() {
+        while self.changing {
             let Screen::Node(next) = self.screen() else {
                 break;
             };
@@ -278,9 +299,17 @@ impl Session {
         match self.screen() {
             Screen::Start => return false,
             Screen::Outcome(node) if self.flow.node_kind_is_contact(node) => self.confirmed = false,
-            _ => match self.changing.take() {
-                // Back from the question being changed cancels the change.
-                Some((path, codes)) => self.set_path(path, codes),
+            _ => match self.before_change.take() {
+                // Back from the question being changed, before answering it, cancels the change.
+                Some(before) => {
+                    self.changing = false;
+                    if let (Some(&node), Some((answer, checked))) =
+                        (self.path.last(), before.answer)
+                    {
+                        self.record(node, answer, checked);
+                    }
+                    self.set_path(before.path, before.codes)
+                }
                 None if self.path.len() > 1 => self.pop(),
                 None => {
                     self.started = false;
@@ -301,7 +330,15 @@ impl Session {
         if pos + 1 == self.path.len() {
             return false;
         }
-        self.changing = Some((self.path.clone(), self.codes.clone()));
+        self.changing = true;
+        self.before_change = Some(BeforeChange {
+            path: self.path.clone(),
+            codes: self.codes.clone(),
+            answer: self
+                .answers
+                .entry(node)
+                .map(|(_, a, c)| (a.clone(), c.clone())),
+        });
         while self.path.len() > pos + 1 {
             self.pop();
         }
@@ -770,7 +807,8 @@ impl Session {
         };
         self.push(next, code);
         if matches!(flow.node(next), Node::Outcome(_)) {
-            self.changing = None;
+            self.changing = false;
+            self.before_change = None;
             let path = &self.path;
             self.answers.retain(|n| path.contains(&n));
         }
