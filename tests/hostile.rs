@@ -4,25 +4,18 @@
 //! minutes and the fixed one takes a fraction of a second.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::process::Command;
 use std::rc::Rc;
 
+use common::{errors_of, example, EXAMPLE};
 use serde_json::{json, Value};
 use troubleshooter::flow::error::limits;
 use troubleshooter::flow::handoff::{transcript, Email, MAILTO_BUDGET};
 use troubleshooter::flow::pattern::Pattern;
 use troubleshooter::flow::walk::{explore, follow, Answers};
 use troubleshooter::flow::{markup, Config, FlowError, ValidFlow};
-
-const EXAMPLE: &str = include_str!("../flows/examples/printer-offline.json");
-
-fn example() -> Value {
-    serde_json::from_str(EXAMPLE).unwrap()
-}
-
-fn errors_of(flow: &Value) -> Vec<FlowError> {
-    ValidFlow::from_json(&flow.to_string()).expect_err("the flow should be refused")
-}
 
 fn has_error(errors: &[FlowError], path: &str, words: &str) -> bool {
     errors

@@ -2,19 +2,12 @@
 //! valid example flow and breaks one thing.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{errors_of, example, EXAMPLE};
 use serde_json::{json, Value};
 use troubleshooter::flow::error::limits;
-use troubleshooter::flow::{FlowError, ValidFlow};
-
-const EXAMPLE: &str = include_str!("../flows/examples/printer-offline.json");
-
-fn example() -> Value {
-    serde_json::from_str(EXAMPLE).unwrap()
-}
-
-fn errors_of(flow: &Value) -> Vec<FlowError> {
-    ValidFlow::from_json(&flow.to_string()).expect_err("the flow should be refused")
-}
+use troubleshooter::flow::ValidFlow;
 
 /// Breaks the example with `change` and asserts an error at `path` whose message contains
 /// `words`.

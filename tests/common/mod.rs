@@ -3,6 +3,21 @@
 
 use std::path::PathBuf;
 
+use troubleshooter::flow::{FlowError, ValidFlow};
+
+/// The small complete example flow, which validation tests start from and break.
+pub const EXAMPLE: &str = include_str!("../../flows/examples/printer-offline.json");
+
+/// The example flow as JSON to change.
+pub fn example() -> serde_json::Value {
+    serde_json::from_str(EXAMPLE).unwrap()
+}
+
+/// The errors of a flow that must be refused.
+pub fn errors_of(flow: &serde_json::Value) -> Vec<FlowError> {
+    ValidFlow::from_json(&flow.to_string()).expect_err("the flow should be refused")
+}
+
 /// Compares `actual` with the golden file `tests/golden/NAME`. With `UPDATE_GOLDEN=1` the file
 /// is written instead, so that a wording change shows up as a reviewed diff.
 pub fn golden(name: &str, actual: &str) {
