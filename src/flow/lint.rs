@@ -336,12 +336,6 @@ impl<'a> PlaceholderCoverage<'a> {
                 None => Truth::Maybe,
             };
         }
-        let wanted = |value: &str| {
-            cond.is
-                .iter()
-                .chain(cond.any_of.iter().flatten())
-                .any(|v| v.eq_ignore_ascii_case(value))
-        };
         if let Some(question) = &cond.answer {
             let Some(node) = flow.index_of(question) else {
                 return Truth::No;
@@ -354,7 +348,7 @@ impl<'a> PlaceholderCoverage<'a> {
             };
             return match state.seen[slot] {
                 0 => Truth::No,
-                c => known(wanted(&q.options[c as usize - 1].id)),
+                c => known(cond.names(&q.options[c as usize - 1].id)),
             };
         }
         if let Some(field) = &cond.field {

@@ -398,6 +398,17 @@ pub struct Condition {
     pub any_of: Option<Vec<String>>,
 }
 
+impl Condition {
+    /// Whether a value is the condition's `is` or one of its `in`, ignoring case: how an
+    /// answer's option id or a field's value is compared.
+    pub fn names(&self, value: &str) -> bool {
+        self.is
+            .iter()
+            .chain(self.any_of.iter().flatten())
+            .any(|v| v.eq_ignore_ascii_case(value))
+    }
+}
+
 /// Where a node names the node it leads to; displays as the JSON path within the node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edge {

@@ -516,12 +516,17 @@ impl Session {
         self.answers.checked(node).get(k)?.clone().ok()
     }
 
-    /// What the person typed into a field on the path, before any check.
-    fn typed(&self, field_id: &str) -> Option<&str> {
-        let (node, k) = self.flow.field_at(field_id)?;
+    /// Whether what the person typed into a field on the path is kept out of every text handed
+    /// over ([`fields::is_secret`]), judged on what was typed, before any check.
+    fn withholds(&self, field: &super::model::Field) -> bool {
+        let Some((node, k)) = self.flow.field_at(&field.id) else {
+            return false;
+        };
         match self.answers.get(node) {
-            Some(Answer::Values(values)) if self.on_path(node) => values.get(k).map(String::as_str),
-            _ => None,
+            Some(Answer::Values(values)) if self.on_path(node) => {
+                values.get(k).is_some_and(|t| fields::is_secret(field, t))
+            }
+            _ => false,
         }
     }
 
@@ -536,24 +541,18 @@ impl Session {
 
     /// Whether a condition holds for what has been said on the path.
     pub fn holds(&self, cond: &Condition) -> bool {
-        let wanted = |value: &str| {
-            cond.is
-                .iter()
-                .chain(cond.any_of.iter().flatten())
-                .any(|v| v.eq_ignore_ascii_case(value))
-        };
         if let Some(flag) = &cond.flag {
             return self.flags.contains_key(flag);
         }
         if let Some(answer) = &cond.answer {
-            return self.choice(answer).is_some_and(|o| wanted(&o.id));
+            return self.choice(answer).is_some_and(|o| cond.names(&o.id));
         }
         if let Some(field) = &cond.field {
             let value = self.field_value(field).unwrap_or_default();
             return if cond.is.is_none() && cond.any_of.is_none() {
                 !value.is_empty()
             } else {
-                wanted(&value)
+                cond.names(&value)
             };
         }
         false
@@ -579,10 +578,7 @@ impl Session {
                 _ => None,
             })
             .flatten()
-            .filter(|field| {
-                self.typed(&field.id)
-                    .is_some_and(|t| fields::is_secret(field, t))
-            })
+            .filter(|field| self.withholds(field))
             .map(|field| field.id.as_str())
             .collect()
     }
@@ -602,10 +598,7 @@ impl Session {
             let Node::Fields(f) = self.flow.node(node) else {
                 return None;
             };
-            if self
-                .typed(name)
-                .is_some_and(|t| fields::is_secret(&f.fields[k], t))
-            {
+            if self.withholds(&f.fields[k]) {
                 return None;
             }
             return self.field_value(name);
