@@ -36,6 +36,7 @@ mod cli {
     use troubleshooter::flow::lint::{self, Severity};
     use troubleshooter::flow::walk::{self, Answers, Step};
 
+    use troubleshooter::flow::config::is_unseen_control;
     use troubleshooter::flow::error::limits;
     use troubleshooter::flow::{load, readability, Config, ValidFlow};
     use troubleshooter::i18n::EN;
@@ -154,7 +155,7 @@ mod cli {
                 out.push_str(" …");
                 break;
             }
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            if is_unseen_control(c) {
                 out.push_str(&c.escape_unicode().to_string());
             } else {
                 out.push(c);

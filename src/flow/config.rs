@@ -94,17 +94,17 @@ impl Config {
     }
 }
 
+/// Whether a character is one nobody sees that can still break a line, a header or a terminal:
+/// a control character (C0, DEL, C1 such as NEL) or a Unicode line or paragraph separator.
+pub fn is_unseen_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// The text with control characters and Unicode line and paragraph separators turned into
 /// spaces.
 pub fn one_line(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
-                ' '
-            } else {
-                c
-            }
-        })
+        .map(|c| if is_unseen_control(c) { ' ' } else { c })
         .collect()
 }
 

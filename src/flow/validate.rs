@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::config::PLACEHOLDERS;
+use super::config::{is_unseen_control, PLACEHOLDERS};
 use super::error::{limits, FlowError};
 use super::model::{Condition, Flow, Format, Line, Node, OutcomeKind, FORMAT_VERSION};
 use super::pattern::Pattern;
@@ -758,9 +758,9 @@ enum Kind {
 /// a Unicode line or paragraph separator. Such characters could break an email header or a
 /// terminal, and nothing shows them; only a `Block` may have line breaks, written `\n`.
 pub(crate) fn control_problem(text: &str, line_breaks: bool) -> Option<String> {
-    let bad = text.chars().find(|&c| {
-        (c.is_control() && !(line_breaks && c == '\n')) || matches!(c, '\u{2028}' | '\u{2029}')
-    })?;
+    let bad = text
+        .chars()
+        .find(|&c| is_unseen_control(c) && !(line_breaks && c == '\n'))?;
     let allowed = if line_breaks {
         "only line breaks (`\\n`) are allowed"
     } else {
