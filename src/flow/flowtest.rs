@@ -169,17 +169,12 @@ pub fn run(flow: Rc<ValidFlow>, tests: &TestFile, path_limit: usize) -> Result<R
             }
         }
     }
-    let found = walk::explore(Rc::clone(&flow), path_limit);
+    let mut sessions: Vec<(String, Session)> = Vec::new();
+    let found = walk::explore_with(Rc::clone(&flow), path_limit, |w, session| {
+        sessions.push((way(&w.steps), session.clone()))
+    });
     report.paths = found.walks.len();
     report.truncated = found.truncated;
-    let sessions: Vec<(String, Session)> = found
-        .walks
-        .iter()
-        .filter_map(|w| {
-            let session = walk::follow(Rc::clone(&flow), &answers_of(&w.steps)).ok()?;
-            Some((way(&w.steps), session))
-        })
-        .collect();
     for (i, rule) in tests.rules.iter().enumerate() {
         let at = format!("rules[{i}] \"{}\"", rule.name);
         let mut applied = 0;
@@ -363,21 +358,6 @@ fn outcome_id(session: &Session) -> &str {
         Screen::Outcome(node) | Screen::Review(node) => session.flow().node(node).id(),
         _ => "",
     }
-}
-
-/// The answers a walk gives, to follow it again.
-fn answers_of(steps: &[Step]) -> Answers {
-    let mut answers = Answers::new();
-    for step in steps {
-        match step {
-            Step::Question { node, option, .. } => {
-                answers.insert(node.clone(), option.clone());
-            }
-            Step::Fields { values, .. } => answers.extend(values.iter().cloned()),
-            Step::Info { .. } | Step::Review => {}
-        }
-    }
-    answers
 }
 
 /// A walk as a person gives it: `account=work › screen=error › error-details[error_code=…]`.

@@ -165,6 +165,16 @@ fn answer(session: &mut Session, answer: Answer) -> Result<(), String> {
 /// with ways that never finish, such as a required field without an `example`) still ends
 /// quickly; `truncated` says so.
 pub fn explore(flow: Rc<ValidFlow>, limit: usize) -> Exploration {
+    explore_with(flow, limit, |_, _| {})
+}
+
+/// [`explore`], also handing each walk found to `visit` with the session at its outcome, so a
+/// caller that needs the outcome's texts (`flowcheck test`) need not walk it again.
+pub fn explore_with(
+    flow: Rc<ValidFlow>,
+    limit: usize,
+    mut visit: impl FnMut(&Walk, &Session),
+) -> Exploration {
     let mut walks = Vec::new();
     let mut explored = 0;
     let mut truncated = false;
@@ -206,12 +216,14 @@ pub fn explore(flow: Rc<ValidFlow>, limit: usize) -> Exploration {
         if let Screen::Outcome(node) = session.screen() {
             if let Node::Outcome(o) = flow.node(node) {
                 explored += steps.len();
-                walks.push(Walk {
+                let walk = Walk {
                     steps: steps.clone(),
                     outcome: o.id.clone(),
                     kind: o.kind.as_str(),
                     code: session.path_code(),
-                });
+                };
+                visit(&walk, &session);
+                walks.push(walk);
             }
             session.back();
             steps.pop();
