@@ -535,7 +535,7 @@ impl Decoder {
             label: label?,
             hint,
             required,
-            format: format.map(|i| Format::ALL[i]).or(Format::Text)?,
+            format: format.map(|i| Format::ALL[i]).or(Format::default())?,
             pattern,
             error,
             max_length,
@@ -599,7 +599,7 @@ impl Decoder {
         let lines = self.list(&mut o, "lines", true, Self::line);
         self.finish(o);
         Some(PhoneTemplate {
-            to: to.map(|i| PhoneTarget::ALL[i]).or(PhoneTarget::Helpdesk)?,
+            to: to.map(|i| PhoneTarget::ALL[i]).or(PhoneTarget::default())?,
             prepare,
             lines,
         })
