@@ -135,6 +135,12 @@ impl<T> Entry<T> {
         }
     }
 
+    /// The value of an optional key, `None` when absent, for a field that is an `Option`; the
+    /// outer `None` when it is invalid, so that `?` stops there.
+    fn optional(self) -> Option<Option<T>> {
+        self.map(Some).or(None)
+    }
+
     fn map<U>(self, f: impl FnOnce(T) -> U) -> Entry<U> {
         match self {
             Entry::Absent => Entry::Absent,
@@ -576,8 +582,8 @@ impl Decoder {
             title: title?,
             body,
             steps,
-            email: email.map(Some).or(None)?,
-            phone: phone.map(Some).or(None)?,
+            email: email.optional()?,
+            phone: phone.optional()?,
         })
     }
 
@@ -614,7 +620,7 @@ impl Decoder {
                 let when = self.nested(&mut o, "if", Self::condition);
                 let unless = self.nested(&mut o, "unless", Self::condition);
                 self.finish(o);
-                let (when, unless) = (when.map(Some).or(None)?, unless.map(Some).or(None)?);
+                let (when, unless) = (when.optional()?, unless.optional()?);
                 Some(Line::Conditional(Box::new(ConditionalLine {
                     text: text?,
                     when,
