@@ -1,8 +1,14 @@
 //! The flow file format, version 1, as Rust types.
 //!
-//! These types are the single source of truth for the format: `load` reads them, the JSON Schema
-//! in `schema/flow.schema.json` is generated from them (so the doc comments below are what web
-//! teams see in their editor), and the session walks them.
+//! The session walks these types, and `load` reads them from JSON: the widget never runs serde,
+//! whose derived code is several times the size of that decoder. Their serde and schemars
+//! attributes describe the format for the JSON Schema in `schema/flow.schema.json` (so the doc
+//! comments below are what web teams see in their editor) and for the native tools that write
+//! flows; `tests/schema_agreement.rs` checks that the schema accepts and refuses what `load`
+//! does. The names a key takes from a fixed list (a node's `type`, an outcome's `kind`, a
+//! field's `format`, a phone script's `to`) are written once, in each enum's `as_str`, and
+//! listed in order by its `ALL`: the reader and its messages use them, and the same test checks
+//! the schema's lists against them.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +62,38 @@ pub enum Node {
     Info(Info),
     /// An end of the flow: what to do next, and for contact outcomes the email and phone script.
     Outcome(Outcome),
+}
+
+/// A node's `type`: which of [`Node`]'s variants it is, without its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeType {
+    /// [`Node::Question`]
+    Question,
+    /// [`Node::Fields`]
+    Fields,
+    /// [`Node::Info`]
+    Info,
+    /// [`Node::Outcome`]
+    Outcome,
+}
+
+impl NodeType {
+    /// Every type, in the order of the variants (and of messages and the schema).
+    pub const ALL: [NodeType; 4] = [
+        NodeType::Question,
+        NodeType::Fields,
+        NodeType::Info,
+        NodeType::Outcome,
+    ];
+
+    /// The names used in the flow file, in the same order. `Node`'s serde tag spells the same
+    /// names (the variants in snake case), which `tests/schema_agreement.rs` checks.
+    pub const NAMES: [&'static str; 4] = ["question", "fields", "info", "outcome"];
+
+    /// The name used in the flow file.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
 }
 
 /// A single-choice question, shown as radio buttons.
@@ -190,6 +228,25 @@ pub enum Format {
     Pattern,
 }
 
+impl Format {
+    /// Every format, in the order of the variants (and of messages and the schema).
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Email,
+        Format::Phone,
+        Format::DateTime,
+        Format::Pattern,
+    ];
+
+    /// The names used in the flow file, in the same order.
+    pub const NAMES: [&'static str; 5] = ["text", "email", "phone", "date_time", "pattern"];
+
+    /// The name used in the flow file.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
 /// An explanation with a Continue button.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -224,19 +281,30 @@ pub enum OutcomeKind {
 }
 
 impl OutcomeKind {
+    /// Every kind, in the order of the variants (and of messages and the schema).
+    pub const ALL: [OutcomeKind; 4] = [
+        OutcomeKind::SelfFix,
+        OutcomeKind::ContactHelpdesk,
+        OutcomeKind::CallVendor,
+        OutcomeKind::NotSupported,
+    ];
+
     /// Contact outcomes hand the person over to someone else, after "Check your answers".
     pub fn is_contact(self) -> bool {
         matches!(self, OutcomeKind::ContactHelpdesk | OutcomeKind::CallVendor)
     }
 
+    /// The names used in the flow file and in events, in the same order.
+    pub const NAMES: [&'static str; 4] = [
+        "self_fix",
+        "contact_helpdesk",
+        "call_vendor",
+        "not_supported",
+    ];
+
     /// The name used in the flow file and in events.
     pub fn as_str(self) -> &'static str {
-        match self {
-            OutcomeKind::SelfFix => "self_fix",
-            OutcomeKind::ContactHelpdesk => "contact_helpdesk",
-            OutcomeKind::CallVendor => "call_vendor",
-            OutcomeKind::NotSupported => "not_supported",
-        }
+        Self::NAMES[self as usize]
     }
 }
 
@@ -301,6 +369,19 @@ pub enum PhoneTarget {
     Helpdesk,
     /// A vendor whose number the outcome's steps link to.
     Vendor,
+}
+
+impl PhoneTarget {
+    /// Every target, in the order of the variants (and of messages and the schema).
+    pub const ALL: [PhoneTarget; 2] = [PhoneTarget::Helpdesk, PhoneTarget::Vendor];
+
+    /// The names used in the flow file, in the same order.
+    pub const NAMES: [&'static str; 2] = ["helpdesk", "vendor"];
+
+    /// The name used in the flow file.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
 }
 
 /// A line of text: a plain string, or `{"text": …, "if": …}` to show it only when a condition
@@ -444,14 +525,19 @@ impl Node {
         }
     }
 
-    /// The node's kind as written in the file.
-    pub fn kind_name(&self) -> &'static str {
+    /// The node's type.
+    pub fn node_type(&self) -> NodeType {
         match self {
-            Node::Question(_) => "question",
-            Node::Fields(_) => "fields",
-            Node::Info(_) => "info",
-            Node::Outcome(_) => "outcome",
+            Node::Question(_) => NodeType::Question,
+            Node::Fields(_) => NodeType::Fields,
+            Node::Info(_) => NodeType::Info,
+            Node::Outcome(_) => NodeType::Outcome,
         }
+    }
+
+    /// The node's type as written in the file.
+    pub fn kind_name(&self) -> &'static str {
+        self.node_type().as_str()
     }
 
     /// The heading a person sees on this node's screen.
