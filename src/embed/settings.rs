@@ -7,21 +7,10 @@ use crate::i18n;
 /// The built-in flow used when the element names none.
 pub const DEFAULT_FLOW: &str = "microsoft-authenticator";
 
-/// The attributes the element reads. Changing any of them updates the widget.
-pub const ATTRIBUTES: [&str; 12] = [
-    "flow",
-    "flow-src",
-    "org-name",
-    "support-email",
-    "support-phone",
-    "support-hours",
-    "lang",
-    "mode",
-    "history",
-    "idle-seconds",
-    "allow-navigation",
-    "persist",
-];
+/// The attributes the element reads; changing any of them updates the widget. Declared once, in
+/// `src/embed/attributes.txt`, which build.rs turns into this list and scripts/entry.mjs into
+/// the element's `observedAttributes`.
+pub const ATTRIBUTES: &[&str] = &include!(concat!(env!("OUT_DIR"), "/attributes.rs"));
 
 /// Where the flow comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,5 +287,27 @@ mod tests {
         let (s, notices) = read_map(&[("persist", "forever"), ("allow-navigation", "maybe")]);
         assert!(!s.persist && !s.allow_navigation);
         assert_eq!(notices.len(), 2);
+    }
+
+    /// The list troubleshooter.js observes and the names the parser reads are two texts (the
+    /// parser names each attribute where it reads it), so they are checked against each other.
+    #[test]
+    fn the_parser_reads_exactly_the_declared_attributes() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let _ = read(&|name| {
+            asked.borrow_mut().push(name.to_owned());
+            None
+        });
+        let mut asked = asked.into_inner();
+        asked.sort();
+        let mut declared: Vec<String> = ATTRIBUTES.iter().map(|a| a.to_string()).collect();
+        declared.sort();
+        assert_eq!(asked, declared);
+        declared.dedup();
+        assert_eq!(
+            declared.len(),
+            ATTRIBUTES.len(),
+            "an attribute declared twice"
+        );
     }
 }
