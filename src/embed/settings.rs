@@ -3,6 +3,8 @@
 
 use crate::flow::Config;
 use crate::i18n;
+// The parser fills the widget's own settings value, so that mounting carries it unchanged.
+pub use crate::ui::settings::{FlowChoice, Mode, Settings};
 
 /// The built-in flow used when the element names none.
 pub const DEFAULT_FLOW: &str = "microsoft-authenticator";
@@ -11,45 +13,6 @@ pub const DEFAULT_FLOW: &str = "microsoft-authenticator";
 /// `src/embed/attributes.txt`, which build.rs turns into this list and scripts/entry.mjs into
 /// the element's `observedAttributes`.
 pub const ATTRIBUTES: &[&str] = &include!(concat!(env!("OUT_DIR"), "/attributes.rs"));
-
-/// Where the flow comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FlowChoice {
-    /// A flow built into the widget, by id.
-    BuiltIn(String),
-    /// A flow file at a URL of the page's origin.
-    Url(String),
-}
-
-/// How the widget behaves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Part of an ordinary page.
-    Inline,
-    /// A shared help kiosk.
-    Kiosk,
-}
-
-/// Everything the attributes say.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    /// Which flow to run.
-    pub flow: FlowChoice,
-    /// The page's organisation and helpdesk details.
-    pub config: Config,
-    /// The interface language actually used.
-    pub lang: &'static str,
-    /// Inline or kiosk.
-    pub mode: Mode,
-    /// Whether the browser's Back button steps back through the widget.
-    pub history: bool,
-    /// Kiosk mode: seconds without input before "Are you still there?".
-    pub idle_seconds: u32,
-    /// Kiosk mode: links may open (otherwise they are shown as text and a QR code).
-    pub allow_navigation: bool,
-    /// Inline mode: answers survive a reload of the same tab.
-    pub persist: bool,
-}
 
 /// A value that could not be used, and what the widget did instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,7 +134,7 @@ pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> (Settings, Vec<Notice>) {
     let settings = Settings {
         flow,
         config,
-        lang: strings.lang,
+        strings,
         mode,
         history,
         idle_seconds,
@@ -214,7 +177,7 @@ mod tests {
         let (s, notices) = read_map(&[]);
         assert_eq!(s.flow, FlowChoice::BuiltIn(DEFAULT_FLOW.into()));
         assert_eq!(
-            (s.mode, s.history, s.idle_seconds, s.lang),
+            (s.mode, s.history, s.idle_seconds, s.strings.lang),
             (Mode::Inline, false, 120, "en")
         );
         assert!(notices.is_empty());
@@ -247,7 +210,7 @@ mod tests {
             (None, None)
         );
         assert_eq!(
-            (s.lang, s.mode, s.history, s.idle_seconds),
+            (s.strings.lang, s.mode, s.history, s.idle_seconds),
             ("en", Mode::Inline, false, 120)
         );
         assert_eq!(
@@ -268,7 +231,7 @@ mod tests {
             ("lang", "en-GB"),
         ]);
         assert_eq!(
-            (s.history, s.mode, s.idle_seconds, s.lang),
+            (s.history, s.mode, s.idle_seconds, s.strings.lang),
             (true, Mode::Kiosk, 30, "en")
         );
     }

@@ -1,12 +1,9 @@
 //! What the widget tells its host page, for the host's own analytics. Node ids and kinds only:
-//! never an answer or anything a person typed.
+//! never an answer or anything a person typed. Each kind is an enum here and a fixed word on
+//! the wire (`embed` puts [`ScreenKind::as_str`] and [`HandoffAction::as_str`] into the DOM
+//! events' details), so host pages can rely on the words.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use yew::Callback;
-
-use super::state::Action;
+use crate::flow::{Node, OutcomeKind};
 
 /// Something that happened in the widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +12,8 @@ pub enum WidgetEvent {
     Step {
         /// The node's id (empty on the start screen and the summary).
         node: String,
-        /// `start`, `question`, `fields`, `info`, `review` or `outcome`.
-        screen: &'static str,
+        /// What kind of screen it is.
+        screen: ScreenKind,
         /// "Step N of at most M", where the screen has it.
         progress: Option<(usize, usize)>,
     },
@@ -25,45 +22,85 @@ pub enum WidgetEvent {
         /// The outcome's id.
         node: String,
         /// Its kind, such as `contact_helpdesk`.
-        kind: &'static str,
+        kind: OutcomeKind,
     },
-    /// The person used a handoff: `open-email`, `copy-email`, `download-email`, `print`, `call`
-    /// or `copy-script`.
+    /// The person used a handoff.
     Handoff {
         /// The outcome's id.
         node: String,
         /// What they did.
-        action: &'static str,
+        action: HandoffAction,
     },
 }
 
-/// A way for the page to act on a mounted widget (Start again from outside, say).
-#[derive(Clone, Default)]
-pub struct Control(Rc<RefCell<Option<Callback<Action>>>>);
+/// The kinds of screen a person sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenKind {
+    /// What the flow is for, and Start.
+    Start,
+    /// A single-choice question.
+    Question,
+    /// A short form.
+    Fields,
+    /// An explanation with Continue.
+    Info,
+    /// "Check your answers", before a contact outcome.
+    Review,
+    /// The end of the flow.
+    Outcome,
+}
 
-impl Control {
-    /// Connects the widget's dispatcher.
-    pub fn connect(&self, dispatch: Callback<Action>) {
-        *self.0.borrow_mut() = Some(dispatch);
+impl ScreenKind {
+    /// The screen of a node.
+    pub fn of_node(node: &Node) -> ScreenKind {
+        match node {
+            Node::Question(_) => ScreenKind::Question,
+            Node::Fields(_) => ScreenKind::Fields,
+            Node::Info(_) => ScreenKind::Info,
+            Node::Outcome(_) => ScreenKind::Outcome,
+        }
     }
 
-    /// Sends an action, if a widget is connected.
-    pub fn send(&self, action: Action) {
-        let dispatch = self.0.borrow().clone();
-        if let Some(dispatch) = dispatch {
-            dispatch.emit(action);
+    /// The word host pages receive (`troubleshooter:step`'s `screen`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScreenKind::Start => "start",
+            ScreenKind::Question => "question",
+            ScreenKind::Fields => "fields",
+            ScreenKind::Info => "info",
+            ScreenKind::Review => "review",
+            ScreenKind::Outcome => "outcome",
         }
     }
 }
 
-impl PartialEq for Control {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
+/// The ways a person can take an outcome's handoff with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoffAction {
+    /// Opened the email in their mail app (the `mailto:` link).
+    OpenEmail,
+    /// Copied the email's text.
+    CopyEmail,
+    /// Downloaded the email as an `.eml` draft.
+    DownloadEmail,
+    /// Printed the outcome (a kiosk's ticket too).
+    Print,
+    /// Followed the `tel:` link.
+    Call,
+    /// Copied the phone script.
+    CopyScript,
 }
 
-impl std::fmt::Debug for Control {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Control")
+impl HandoffAction {
+    /// The word host pages receive (`troubleshooter:handoff`'s `action`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HandoffAction::OpenEmail => "open-email",
+            HandoffAction::CopyEmail => "copy-email",
+            HandoffAction::DownloadEmail => "download-email",
+            HandoffAction::Print => "print",
+            HandoffAction::Call => "call",
+            HandoffAction::CopyScript => "copy-script",
+        }
     }
 }

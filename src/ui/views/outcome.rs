@@ -2,80 +2,60 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, heading, panel, sends};
+use super::common::{back_link, dispatch_on_click, heading, panel};
 use super::handoff::{email_panel, phone_panel};
 use super::qr::qr_code;
 use super::rich::{inline, rich};
-use super::state::Action;
-use super::StateHandle;
 use crate::flow::model::Outcome;
-use crate::flow::{markup, Handoff};
+use crate::ui::state::{Action, ScreenContent, StateHandle};
 
-/// The end of a flow.
+/// The end of a flow, drawn from the content the state derived for it.
 pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Html {
-    let session = &state.session;
-    let strings = state.strings;
-    let steps = session.rich_lines(&outcome.steps, &state.config);
-    let handoff = Handoff::for_session(session, &state.config);
-    let body = outcome
-        .body
-        .as_deref()
-        .map(|b| session.rich(b, &state.config));
-    // The web links of the outcome, to take away by QR code from a kiosk.
-    let mut links: Vec<(String, String)> = Vec::new();
-    if state.plain_links() {
-        let runs = body
-            .iter()
-            .flatten()
-            .flat_map(markup::block_runs)
-            .chain(steps.iter().flatten());
-        for run in runs {
-            if let markup::Inline::Link { text, href } = run {
-                if href.starts_with("https:") && !links.iter().any(|(_, h)| h == href) {
-                    links.push((text.clone(), href.clone()));
-                }
-            }
-        }
-    }
-    let onrestart = sends(state, Action::Restart);
+    let ScreenContent::Outcome(content) = &state.content else {
+        return html! {};
+    };
+    let strings = state.settings.strings;
+    let onrestart = dispatch_on_click(state, Action::Restart);
     html! {
         <section key={node} class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
             { back_link(state) }
             { heading(&outcome.title) }
-            if let Some(body) = body {
-                { rich(state, &body, "gt-rich", None) }
+            if let Some(body) = &content.body {
+                { rich(state, body, "gt-rich", None) }
             }
-            if !steps.is_empty() {
+            if !content.steps.is_empty() {
                 <h3 class="gt-subheading">{ strings.steps_title }</h3>
                 <ol class="gt-steps">
-                    { for steps.iter().map(|runs| html! { <li>{ inline(state, runs) }</li> }) }
+                    { for content.steps.iter().map(|runs| html! { <li>{ inline(state, runs) }</li> }) }
                 </ol>
             }
-            if let Some(handoff) = handoff {
-                if !handoff.withheld.is_empty() {
+            if let Some(handoff) = &content.handoff {
+                if handoff.withheld {
                     <p class="gt-warning"><strong>{ strings.withheld }</strong></p>
                 }
                 if let Some(email) = &handoff.email {
-                    { email_panel(state, email, &handoff.reference) }
+                    { email_panel(state, email) }
                 }
                 if let Some(phone) = &handoff.phone {
-                    { phone_panel(state, phone, handoff.email.is_some()) }
+                    { phone_panel(state, phone) }
                 }
-                <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference }</code></p>
+                <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference.clone() }</code></p>
             }
-            if !links.is_empty() {
+            if !content.links.is_empty() {
                 { panel(state, "gt-panel gt-links", "links-title", strings.links_title, html! {
                     <ul class="gt-link-list">
-                    { for links.iter().map(|(text, href)| html! {
+                    { for content.links.iter().map(|link| html! {
                         <li>
-                            { qr_code(state, href, text) }
-                            <span>{ text.clone() }<br /><span class="gt-url">{ href.clone() }</span></span>
+                            if let Some(code) = &link.qr {
+                                { qr_code(code, &link.text) }
+                            }
+                            <span>{ link.text.clone() }<br /><span class="gt-url">{ link.href.clone() }</span></span>
                         </li>
                     }) }
                     </ul>
                 }) }
             }
-            if state.kiosk.is_some() {
+            if state.settings.kiosk() {
                 // On a kiosk, ending the visit clears everything for the next person.
                 <button type="button" class="gt-button gt-restart" part="button" onclick={onrestart}>{ strings.finish }</button>
             } else {
