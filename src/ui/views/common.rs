@@ -1,4 +1,5 @@
-//! Pieces every screen uses: its heading, the Back link, the error summary and messages.
+//! Pieces every screen uses: its heading, the Back link, panels, the error summary and
+//! messages, and the click handlers that dispatch an action or report a handoff.
 
 use yew::prelude::*;
 
