@@ -1,5 +1,7 @@
 //! Embeds the built-in flows without their indentation: the widget downloads every byte, while
-//! the files in flows/ stay readable for review.
+//! the files in flows/ stay readable for review. Also turns the element's attribute list,
+//! declared once in src/embed/attributes.txt, into the Rust list the settings parser is tested
+//! against (scripts/entry.mjs reads the same file for troubleshooter.js).
 
 use std::path::Path;
 
@@ -20,6 +22,31 @@ fn main() {
         }
         std::fs::write(Path::new(&out).join(name), json).expect("OUT_DIR is writable");
     }
+    attributes(Path::new(&out));
+}
+
+/// Writes `attributes.rs`: the names of src/embed/attributes.txt as an array expression, for
+/// `embed::settings::ATTRIBUTES`.
+fn attributes(out: &Path) {
+    let source = Path::new("src/embed/attributes.txt");
+    println!("cargo:rerun-if-changed={}", source.display());
+    let text = std::fs::read_to_string(source).expect("the attribute list");
+    let names: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|name| {
+            // Names go into Rust and JavaScript source as they are, so only these characters.
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "`{name}` in {} is not an attribute name",
+                source.display()
+            );
+            format!("{name:?}")
+        })
+        .collect();
+    let list = format!("[{}]", names.join(", "));
+    std::fs::write(out.join("attributes.rs"), list).expect("OUT_DIR is writable");
 }
 
 /// Removes every `key` (as written in minified JSON, with its leading comma or not) and the

@@ -26,9 +26,16 @@ const cssName = `widget-${createHash('sha256').update(css).digest('hex').slice(0
 await writeFile(join(dir, cssName), css);
 await rm(join(dir, 'widget.css'));
 
-const attributes = (await readFile('src/embed/settings.rs', 'utf8'))
-  .match(/pub const ATTRIBUTES: \[&str; \d+\] = \[([^\]]*)\]/)[1]
-  .match(/"[a-z-]+"/g);
+// The element's attributes, declared once in attributes.txt (build.rs reads it for the Rust side):
+// one name a line, `#` starts a comment.
+const attributes = (await readFile('src/embed/attributes.txt', 'utf8'))
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'))
+  .map((name) => {
+    if (!/^[a-z-]+$/.test(name)) throw new Error(`src/embed/attributes.txt: \`${name}\` is not an attribute name`);
+    return JSON.stringify(name);
+  });
 const entry = await minified(
   (await readFile('src/embed/troubleshooter.js', 'utf8'))
     .replaceAll('__GLUE__', glue)

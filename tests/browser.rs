@@ -5,9 +5,10 @@
 
 use std::rc::Rc;
 
-use troubleshooter::flow::{self, Config, ValidFlow};
+use troubleshooter::flow::{self, Config, OutcomeKind, ValidFlow};
 use troubleshooter::i18n::EN;
-use troubleshooter::ui::events::WidgetEvent;
+use troubleshooter::ui::settings::{FlowChoice, Mode, Settings};
+use troubleshooter::ui::state::{HandoffAction, WidgetEvent};
 use troubleshooter::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -47,17 +48,24 @@ impl Widget {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
+        let settings = Settings {
+            flow: FlowChoice::BuiltIn(BUILT_IN.into()),
+            config,
+            strings: &EN,
+            mode: Mode::Inline,
+            history: false,
+            idle_seconds: 120,
+            allow_navigation: false,
+            persist: false,
+        };
         let props = AppProps {
             flow: Rc::new(ValidFlow::from_json(json).expect("the flow is valid")),
-            config: Rc::new(config),
-            strings: &EN,
+            settings: Rc::new(settings),
             uid: "t".into(),
+            host_id: Default::default(),
             notices: Rc::default(),
-            control: Default::default(),
+            remote: Default::default(),
             onevent,
-            history: false,
-            kiosk: None,
-            persist: None,
         };
         yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         flush().await;
@@ -599,7 +607,7 @@ async fn the_host_hears_steps_outcomes_and_handoffs_but_never_answers() {
     let screens: Vec<(&str, &str)> = heard
         .iter()
         .filter_map(|e| match e {
-            WidgetEvent::Step { node, screen, .. } => Some((node.as_str(), *screen)),
+            WidgetEvent::Step { node, screen, .. } => Some((node.as_str(), screen.as_str())),
             _ => None,
         })
         .collect();
@@ -618,11 +626,11 @@ async fn the_host_hears_steps_outcomes_and_handoffs_but_never_answers() {
     );
     assert!(heard.contains(&WidgetEvent::Outcome {
         node: "out-helpdesk-error".into(),
-        kind: "contact_helpdesk"
+        kind: OutcomeKind::ContactHelpdesk
     }));
     assert!(heard.contains(&WidgetEvent::Handoff {
         node: "out-helpdesk-error".into(),
-        action: "download-email"
+        action: HandoffAction::DownloadEmail
     }));
     let everything = format!("{heard:?}");
     for private in ["Ada", "ada@contoso.com", "99999"] {

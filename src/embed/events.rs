@@ -5,7 +5,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-use crate::ui::events::WidgetEvent;
+use crate::ui::state::WidgetEvent;
 
 /// Dispatches a widget event on its host element.
 pub fn dispatch(host: &Element, event: &WidgetEvent) {
@@ -20,7 +20,7 @@ pub fn dispatch(host: &Element, event: &WidgetEvent) {
             progress,
         } => {
             set("node", node.as_str().into());
-            set("screen", (*screen).into());
+            set("screen", screen.as_str().into());
             if let Some((step, most)) = progress {
                 set("step", (*step as u32).into());
                 set("of", (*most as u32).into());
@@ -29,12 +29,12 @@ pub fn dispatch(host: &Element, event: &WidgetEvent) {
         }
         WidgetEvent::Outcome { node, kind } => {
             set("node", node.as_str().into());
-            set("kind", (*kind).into());
+            set("kind", kind.as_str().into());
             "troubleshooter:outcome"
         }
         WidgetEvent::Handoff { node, action } => {
             set("node", node.as_str().into());
-            set("action", (*action).into());
+            set("action", action.as_str().into());
             "troubleshooter:handoff"
         }
     };

@@ -7,15 +7,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, Response, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use yew::{AppHandle, AttrValue, Callback};
+use yew::{AppHandle, Callback};
 
 use super::events;
-use super::settings::{self, FlowChoice, Mode};
+use super::settings::{self, FlowChoice};
 use crate::flow::error::limits;
 use crate::flow::{self, load, ValidFlow};
 use crate::i18n;
-use crate::ui::events::{Control, WidgetEvent};
-use crate::ui::state::{Action, Kiosk};
+use crate::ui::state::{Action, Remote, WidgetEvent};
 use crate::ui::{Root, RootProps, Setup};
 
 thread_local! {
@@ -33,7 +32,8 @@ struct Mounted {
     shadow: ShadowRoot,
     app: Option<AppHandle<Root>>,
     uid: String,
-    control: Control,
+    /// How the page's `restart()` reaches the widget.
+    remote: Remote,
     /// Sends the widget's events to `host`.
     onevent: Callback<WidgetEvent>,
     flow: Option<(FlowChoice, Rc<ValidFlow>)>,
@@ -67,7 +67,7 @@ pub async fn mount_widget(
         n.set(n.get() + 1);
         format!("gt{}", n.get())
     });
-    let control = Control::default();
+    let remote = Remote::default();
     let onevent = {
         let host = host.clone();
         Callback::from(move |event| events::dispatch(&host, &event))
@@ -75,7 +75,8 @@ pub async fn mount_widget(
     let props = RootProps {
         setup: Rc::new(Setup::Loading(&i18n::EN)),
         uid: uid.clone().into(),
-        control: control.clone(),
+        host_id: host.id().into(),
+        remote: remote.clone(),
         onevent: onevent.clone(),
     };
     let app = yew::Renderer::<Root>::with_root_and_props(container, props).render();
@@ -84,7 +85,7 @@ pub async fn mount_widget(
         shadow,
         app: Some(app),
         uid,
-        control,
+        remote,
         onevent,
         flow: None,
     }));
@@ -102,8 +103,8 @@ impl WidgetHandle {
 
     /// Goes back to the start screen, forgetting every answer.
     pub fn restart(&self) {
-        let control = self.inner.borrow().control.clone();
-        control.send(Action::Restart);
+        let remote = self.inner.borrow().remote.clone();
+        remote.send(Action::Restart);
     }
 
     /// Removes the widget from its element.
@@ -124,7 +125,7 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
             .and_then(|v| v.as_string())
     };
     let (settings, notices) = settings::read(&attr);
-    let (strings, _) = i18n::strings(settings.lang);
+    let strings = settings.strings;
     let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
     for notice in &notices {
         gloo::console::warn!(format!("guided-troubleshooter: {notice}"));
@@ -145,27 +146,11 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
     };
     let setup = match flow {
         Ok(flow) => {
-            let mut mounted = inner.borrow_mut();
-            mounted.flow = Some((settings.flow.clone(), Rc::clone(&flow)));
-            // The storage key names the flow and this element (its id, or its place on the page).
-            let persist = settings.persist.then(|| {
-                let who = Some(mounted.host.id())
-                    .filter(|id| !id.is_empty())
-                    .unwrap_or_else(|| mounted.uid.clone());
-                AttrValue::from(format!("troubleshooter:{}:{who}", flow.flow().id))
-            });
-            let kiosk = (settings.mode == Mode::Kiosk).then_some(Kiosk {
-                idle_seconds: settings.idle_seconds,
-                allow_navigation: settings.allow_navigation,
-            });
+            inner.borrow_mut().flow = Some((settings.flow.clone(), Rc::clone(&flow)));
             Setup::Ready {
                 flow,
-                config: Rc::new(settings.config.clone()),
-                strings,
+                settings: Rc::new(settings),
                 notices: Rc::new(notices),
-                history: settings.history,
-                kiosk,
-                persist,
             }
         }
         Err(problems) => {
@@ -184,7 +169,9 @@ fn show(inner: &Rc<RefCell<Mounted>>, setup: Setup) {
     let props = RootProps {
         setup: Rc::new(setup),
         uid: mounted.uid.clone().into(),
-        control: mounted.control.clone(),
+        // Read with every change, as the page may give the element its id late.
+        host_id: mounted.host.id().into(),
+        remote: mounted.remote.clone(),
         onevent: mounted.onevent.clone(),
     };
     if let Some(app) = mounted.app.as_mut() {

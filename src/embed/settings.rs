@@ -3,64 +3,16 @@
 
 use crate::flow::Config;
 use crate::i18n;
+// The parser fills the widget's own settings value, so that mounting carries it unchanged.
+pub use crate::ui::settings::{FlowChoice, Mode, Settings};
 
 /// The built-in flow used when the element names none.
 pub const DEFAULT_FLOW: &str = "microsoft-authenticator";
 
-/// The attributes the element reads. Changing any of them updates the widget.
-pub const ATTRIBUTES: [&str; 12] = [
-    "flow",
-    "flow-src",
-    "org-name",
-    "support-email",
-    "support-phone",
-    "support-hours",
-    "lang",
-    "mode",
-    "history",
-    "idle-seconds",
-    "allow-navigation",
-    "persist",
-];
-
-/// Where the flow comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FlowChoice {
-    /// A flow built into the widget, by id.
-    BuiltIn(String),
-    /// A flow file at a URL of the page's origin.
-    Url(String),
-}
-
-/// How the widget behaves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Part of an ordinary page.
-    Inline,
-    /// A shared help kiosk.
-    Kiosk,
-}
-
-/// Everything the attributes say.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    /// Which flow to run.
-    pub flow: FlowChoice,
-    /// The page's organisation and helpdesk details.
-    pub config: Config,
-    /// The interface language actually used.
-    pub lang: &'static str,
-    /// Inline or kiosk.
-    pub mode: Mode,
-    /// Whether the browser's Back button steps back through the widget.
-    pub history: bool,
-    /// Kiosk mode: seconds without input before "Are you still there?".
-    pub idle_seconds: u32,
-    /// Kiosk mode: links may open (otherwise they are shown as text and a QR code).
-    pub allow_navigation: bool,
-    /// Inline mode: answers survive a reload of the same tab.
-    pub persist: bool,
-}
+/// The attributes the element reads; changing any of them updates the widget. Declared once, in
+/// `src/embed/attributes.txt`, which build.rs turns into this list and scripts/entry.mjs into
+/// the element's `observedAttributes`.
+pub const ATTRIBUTES: &[&str] = &include!(concat!(env!("OUT_DIR"), "/attributes.rs"));
 
 /// A value that could not be used, and what the widget did instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,7 +134,7 @@ pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> (Settings, Vec<Notice>) {
     let settings = Settings {
         flow,
         config,
-        lang: strings.lang,
+        strings,
         mode,
         history,
         idle_seconds,
@@ -225,7 +177,7 @@ mod tests {
         let (s, notices) = read_map(&[]);
         assert_eq!(s.flow, FlowChoice::BuiltIn(DEFAULT_FLOW.into()));
         assert_eq!(
-            (s.mode, s.history, s.idle_seconds, s.lang),
+            (s.mode, s.history, s.idle_seconds, s.strings.lang),
             (Mode::Inline, false, 120, "en")
         );
         assert!(notices.is_empty());
@@ -258,7 +210,7 @@ mod tests {
             (None, None)
         );
         assert_eq!(
-            (s.lang, s.mode, s.history, s.idle_seconds),
+            (s.strings.lang, s.mode, s.history, s.idle_seconds),
             ("en", Mode::Inline, false, 120)
         );
         assert_eq!(
@@ -279,7 +231,7 @@ mod tests {
             ("lang", "en-GB"),
         ]);
         assert_eq!(
-            (s.history, s.mode, s.idle_seconds, s.lang),
+            (s.history, s.mode, s.idle_seconds, s.strings.lang),
             (true, Mode::Kiosk, 30, "en")
         );
     }
@@ -298,5 +250,27 @@ mod tests {
         let (s, notices) = read_map(&[("persist", "forever"), ("allow-navigation", "maybe")]);
         assert!(!s.persist && !s.allow_navigation);
         assert_eq!(notices.len(), 2);
+    }
+
+    /// The list troubleshooter.js observes and the names the parser reads are two texts (the
+    /// parser names each attribute where it reads it), so they are checked against each other.
+    #[test]
+    fn the_parser_reads_exactly_the_declared_attributes() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let _ = read(&|name| {
+            asked.borrow_mut().push(name.to_owned());
+            None
+        });
+        let mut asked = asked.into_inner();
+        asked.sort();
+        let mut declared: Vec<String> = ATTRIBUTES.iter().map(|a| a.to_string()).collect();
+        declared.sort();
+        assert_eq!(asked, declared);
+        declared.dedup();
+        assert_eq!(
+            declared.len(),
+            ATTRIBUTES.len(),
+            "an attribute declared twice"
+        );
     }
 }

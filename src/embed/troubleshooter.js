@@ -8,7 +8,10 @@ const base = import.meta.url;
 const stylesheet = new URL('./__CSS__', base).href;
 let ready;
 
-/** The attributes the element reads; changing any of them updates the widget. */
+/**
+ * The attributes the element reads; changing any of them updates the widget. Filled in from
+ * src/embed/attributes.txt at build time: the browser asks for them before the wasm has loaded.
+ */
 export const attributes = Object.freeze(__ATTRIBUTES__);
 
 function start() {

@@ -4,103 +4,87 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::common::focus;
-use super::events::{Control, WidgetEvent};
-use super::form::fields_screen;
-use super::idle::{idle_prompt, use_idle_reset};
-use super::info::info_screen;
-use super::outcome::outcome_screen;
-use super::progress::progress;
-use super::question::question_screen;
-use super::review::review_screen;
-use super::start::start_screen;
-use super::state::{Action, Kiosk, State};
+use super::dom::focus;
+use super::idle_reset::use_idle_reset;
+use super::settings::Settings;
+use super::state::{Action, Remote, State, WidgetEvent};
 use super::storage;
-use crate::flow::{Config, Node, Screen, Session, ValidFlow};
-use crate::i18n::Strings;
+use super::views::{
+    fields_screen, idle_prompt, info_screen, outcome_screen, progress, question_screen,
+    review_screen, start_screen,
+};
+use crate::flow::{Node, Screen, Session, ValidFlow};
 
 /// Props of [`App`].
 #[derive(Properties, Clone)]
 pub struct AppProps {
     /// The validated flow to walk.
     pub flow: Rc<ValidFlow>,
-    /// The page's settings.
-    pub config: Rc<Config>,
-    /// The interface words.
-    pub strings: &'static Strings,
+    /// How the page set the widget up.
+    pub settings: Rc<Settings>,
     /// A prefix that keeps this widget's element ids unique on the page.
     pub uid: AttrValue,
+    /// The host element's own `id`, if it has one: it names the sessionStorage key of
+    /// `persist="session"`, which otherwise uses `uid`.
+    #[prop_or_default]
+    pub host_id: AttrValue,
     /// Problems with the page's settings that the widget works around, shown to the web team.
     #[prop_or_default]
     pub notices: Rc<Vec<String>>,
     /// Lets the page act on the widget (restart it).
     #[prop_or_default]
-    pub control: Control,
+    pub remote: Remote,
     /// Receives what the widget tells its host page.
     #[prop_or_default]
     pub onevent: Callback<WidgetEvent>,
-    /// Whether the browser's Back button steps back through the widget.
-    #[prop_or_default]
-    pub history: bool,
-    /// Kiosk mode.
-    #[prop_or_default]
-    pub kiosk: Option<Kiosk>,
-    /// The sessionStorage key that keeps answers across a reload of the tab, when asked for.
-    #[prop_or_default]
-    pub persist: Option<AttrValue>,
 }
 
+// By hand for the flow alone: `ValidFlow` has no equality, and a new flow is a new `App` anyway
+// (`Root` keys it by the flow), so the pointer says all.
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.flow, &other.flow)
-            && self.config == other.config
-            && std::ptr::eq(self.strings, other.strings)
+            && self.settings == other.settings
             && self.uid == other.uid
+            && self.host_id == other.host_id
             && self.notices == other.notices
-            && self.control == other.control
-            && self.history == other.history
-            && self.kiosk == other.kiosk
-            && self.persist == other.persist
+            && self.remote == other.remote
     }
 }
 
 /// The guided troubleshooter: one screen at a time over one reducer state.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    let storage_key = props.settings.persist.then(|| {
+        let who = if props.host_id.is_empty() {
+            &props.uid
+        } else {
+            &props.host_id
+        };
+        storage::key(&props.flow.flow().id, who)
+    });
     let state = {
-        let props = props.clone();
+        let (props, storage_key) = (props.clone(), storage_key.clone());
         use_reducer(move || {
             let uid = Rc::from(props.uid.as_str());
             // With persistence on, a reload of the tab comes back to where the person was.
-            let session = props
-                .persist
+            let session = storage_key
                 .as_deref()
                 .and_then(storage::load)
                 .and_then(|text| Session::restore(Rc::clone(&props.flow), &text))
                 .unwrap_or_else(|| Session::new(props.flow));
-            State::new(
-                session,
-                props.config,
-                props.strings,
-                uid,
-                props.onevent,
-                props.history,
-                props.kiosk,
-            )
+            State::new(session, props.settings, uid, props.onevent)
         })
     };
     {
         // New settings from the page keep the person's place.
         let dispatcher = state.dispatcher();
-        use_effect_with(
-            (props.config.clone(), props.strings),
-            move |(config, strings)| {
-                dispatcher.dispatch(Action::Configure(Rc::clone(config), strings));
-            },
-        );
+        use_effect_with(props.settings.clone(), move |settings| {
+            dispatcher.dispatch(Action::Configure(Rc::clone(settings)));
+        });
     }
     let root = use_node_ref();
-    use_idle_reset(&state, props.kiosk.map(|k| k.idle_seconds), &root);
+    use_idle_reset(&state, state.settings.idle_limit(), &root);
     {
         // The session changes only with a new screen or a refused answer (which keeps what was
         // typed), never while the person types: that is when a snapshot is kept, if the page
@@ -109,9 +93,9 @@ pub fn App(props: &AppProps) -> Html {
         // that keyboard and screen-reader users start reading at its top, except on the first
         // screen, where it would pull the host page's focus into the widget on load; and tell
         // the host page.
-        let (state, root, key) = (state.clone(), root.clone(), props.persist.clone());
+        let (state, root) = (state.clone(), root.clone());
         use_effect_with((state.screen_changes, state.refusals), move |_| {
-            if let Some(key) = key.as_deref() {
+            if let Some(key) = storage_key.as_deref() {
                 persist(key, &state);
             }
             if state.refusal.is_some() {
@@ -121,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
             if state.screen_changes > 0 {
                 focus(&root, ".gt-screen .gt-heading");
             }
-            announce(&state);
+            state.announce_screen();
             if let (Some(history), true) = (
                 &state.history,
                 state.screen_changes > 0 && !state.via_browser,
@@ -131,16 +115,16 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        // Once: the page's restart control, and the browser's Back landing on one of the
-        // widget's entries (one screen back). The control belongs to the mounted element, so
-        // it never changes while this App lives.
-        let (control, history, dispatcher) = (
-            props.control.clone(),
+        // Once: the page's remote control, and the browser's Back landing on one of the
+        // widget's entries (one screen back). The remote control belongs to the mounted
+        // element, so it never changes while this App lives.
+        let (remote, history, dispatcher) = (
+            props.remote.clone(),
             state.history.clone(),
             state.dispatcher(),
         );
         use_effect_with((), move |_| {
-            control.connect(dispatcher.to_callback());
+            remote.connect(dispatcher.to_callback());
             let listener = history.zip(web_sys::window()).map(|(history, window)| {
                 gloo::events::EventListener::new(&window, "popstate", move |_| {
                     if history.take() {
@@ -165,7 +149,10 @@ pub fn App(props: &AppProps) -> Html {
             };
             (html, flow.node(node).heading().to_owned())
         }
-        Screen::Review(_) => (review_screen(&state), state.strings.check_title.to_owned()),
+        Screen::Review(_) => (
+            review_screen(&state),
+            state.settings.strings.check_title.to_owned(),
+        ),
         Screen::Outcome(node) => match flow.node(node) {
             Node::Outcome(outcome) => {
                 (outcome_screen(&state, node, outcome), outcome.title.clone())
@@ -179,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
         String::new()
     };
     html! {
-        <div class={if props.kiosk.is_some() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()} ref={root}>
+        <div class={if state.settings.kiosk() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()} ref={root}>
             if !props.notices.is_empty() {
                 <div class="gt-setup-notice" role="note">
                     <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
@@ -190,31 +177,6 @@ pub fn App(props: &AppProps) -> Html {
             { idle_prompt(&state) }
             <div class="gt-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </div>
-    }
-}
-
-/// Tells the host page which screen is shown (and which outcome), with ids and kinds only.
-fn announce(state: &State) {
-    let session = &state.session;
-    let flow = session.flow();
-    let (node, screen) = match session.screen() {
-        Screen::Start => (String::new(), "start"),
-        Screen::Node(n) => (flow.node(n).id().to_owned(), flow.node(n).kind_name()),
-        Screen::Review(_) => (String::new(), "review"),
-        Screen::Outcome(n) => (flow.node(n).id().to_owned(), "outcome"),
-    };
-    state.onevent.emit(WidgetEvent::Step {
-        node: node.clone(),
-        screen,
-        progress: session.progress(),
-    });
-    if let Screen::Outcome(n) = session.screen() {
-        if let Node::Outcome(o) = flow.node(n) {
-            state.onevent.emit(WidgetEvent::Outcome {
-                node,
-                kind: o.kind.as_str(),
-            });
-        }
     }
 }
 

@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::events::{Control, WidgetEvent};
-use super::setup_error::setup_error;
-use super::state::Kiosk;
-use super::App;
-use crate::flow::{Config, ValidFlow};
+use super::app::App;
+use super::settings::Settings;
+use super::state::{Remote, WidgetEvent};
+use super::views::setup_error;
+use crate::flow::ValidFlow;
 use crate::i18n::Strings;
 
 /// What the widget was set up with.
@@ -23,18 +23,10 @@ pub enum Setup {
     Ready {
         /// The flow.
         flow: Rc<ValidFlow>,
-        /// The page's settings.
-        config: Rc<Config>,
-        /// The interface words.
-        strings: &'static Strings,
+        /// How the page set the widget up.
+        settings: Rc<Settings>,
         /// Settings that were worked around, for the web team.
         notices: Rc<Vec<String>>,
-        /// Browser Back integration.
-        history: bool,
-        /// Kiosk mode.
-        kiosk: Option<Kiosk>,
-        /// The sessionStorage key for `persist="session"`.
-        persist: Option<AttrValue>,
     },
 }
 
@@ -45,17 +37,22 @@ pub struct RootProps {
     pub setup: Rc<Setup>,
     /// Element ids of this widget start with this.
     pub uid: AttrValue,
+    /// The host element's own `id` (empty without one), which names its stored answers.
+    pub host_id: AttrValue,
     /// Lets the page restart the widget.
-    pub control: Control,
+    pub remote: Remote,
     /// Receives the widget's events.
     pub onevent: Callback<WidgetEvent>,
 }
 
+// By hand: a setup is compared by pointer (mounting makes a new one for every change), and the
+// events callback is the element's for its whole life.
 impl PartialEq for RootProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.setup, &other.setup)
             && self.uid == other.uid
-            && self.control == other.control
+            && self.host_id == other.host_id
+            && self.remote == other.remote
     }
 }
 
@@ -70,16 +67,12 @@ pub fn Root(props: &RootProps) -> Html {
         Setup::Failed(strings, problems) => setup_error(strings, problems),
         Setup::Ready {
             flow,
-            config,
-            strings,
+            settings,
             notices,
-            history,
-            kiosk,
-            persist,
         } => html! {
-            <App key={Rc::as_ptr(flow) as usize} flow={Rc::clone(flow)} config={Rc::clone(config)} strings={*strings}
-                uid={props.uid.clone()} notices={Rc::clone(notices)} control={props.control.clone()}
-                onevent={props.onevent.clone()} history={*history} kiosk={*kiosk} persist={persist.clone()} />
+            <App key={Rc::as_ptr(flow) as usize} flow={Rc::clone(flow)} settings={Rc::clone(settings)}
+                uid={props.uid.clone()} host_id={props.host_id.clone()} notices={Rc::clone(notices)}
+                remote={props.remote.clone()} onevent={props.onevent.clone()} />
         },
     }
 }

@@ -1,13 +1,12 @@
-//! Pieces every screen uses: its heading, the Back link, the error summary and messages.
+//! Pieces every screen uses: its heading, the Back link, panels, the error summary and
+//! messages, and the click handlers that dispatch an action or report a handoff.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::state::{Action, State};
-use super::StateHandle;
+use crate::ui::dom::{self, in_widget};
+use crate::ui::state::{Action, HandoffAction, State, StateHandle};
 
-/// A screen's heading. When a screen replaces another, [`super::App`] moves focus to it, so
+/// A screen's heading. When a screen replaces another, [`crate::ui::App`] moves focus to it, so
 /// that keyboard and screen-reader users start reading at the top of the new screen.
 pub fn heading(text: &str) -> Html {
     html! {
@@ -20,18 +19,16 @@ pub fn back_link(state: &StateHandle) -> Html {
     let onback = {
         let state = state.clone();
         Callback::from(move |_| {
-            match (
-                &state.history,
-                web_sys::window().and_then(|w| w.history().ok()),
-            ) {
-                // With history integration, Back goes through the browser so both stay in step.
-                (Some(entries), Some(history)) if entries.has_entries() => drop(history.back()),
-                _ => state.dispatch(Action::Back),
+            // With history integration, Back goes through the browser so both stay in step.
+            let through_browser =
+                state.history.as_ref().is_some_and(|h| h.has_entries()) && dom::history_back();
+            if !through_browser {
+                state.dispatch(Action::Back);
             }
         })
     };
     html! {
-        <button type="button" class="gt-back" part="back" onclick={onback}>{ state.strings.back }</button>
+        <button type="button" class="gt-back" part="back" onclick={onback}>{ state.settings.strings.back }</button>
     }
 }
 
@@ -53,8 +50,8 @@ pub fn panel(
     }
 }
 
-/// A click that sends `action`.
-pub fn sends(state: &StateHandle, action: Action) -> Callback<MouseEvent> {
+/// A click handler that dispatches `action`.
+pub fn dispatch_on_click(state: &StateHandle, action: Action) -> Callback<MouseEvent> {
     let state = state.clone();
     Callback::from(move |_| state.dispatch(action.clone()))
 }
@@ -75,7 +72,7 @@ pub fn described_by<const N: usize>(ids: [Option<String>; N]) -> Option<String> 
 }
 
 /// The GOV.UK error summary: a list of what is wrong (message, id of its input), each linked to
-/// its input. [`super::App`] focuses it whenever an answer is refused, so the person hears what
+/// its input. [`crate::ui::App`] focuses it whenever an answer is refused, so the person hears what
 /// to fix.
 pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
     if errors.is_empty() {
@@ -84,7 +81,7 @@ pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
     let title_id = state.id("error-title");
     html! {
         <div class="gt-error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby={title_id.clone()}>
-            <h3 class="gt-error-summary-title" id={title_id}>{ state.strings.error_summary_title }</h3>
+            <h3 class="gt-error-summary-title" id={title_id}>{ state.settings.strings.error_summary_title }</h3>
             <ul>
             { for errors.iter().map(|(message, target)| {
                 let href = format!("#{target}");
@@ -102,48 +99,17 @@ pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
     }
 }
 
-/// The element of the same widget with an id. In-page `#id` links do not reach into a shadow
-/// root, so the widget finds the element from the event's own root.
-pub fn in_widget(event: &MouseEvent, id: &str) -> Option<HtmlElement> {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|el| el.closest(".gt").ok().flatten())
-        .and_then(|root| root.query_selector(&format!("#{id}")).ok().flatten())
-        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
-}
-
-/// Focuses the first element matching `selector` inside the widget.
-pub fn focus(root: &NodeRef, selector: &str) {
-    let found = root
-        .cast::<Element>()
-        .and_then(|root| root.query_selector(selector).ok().flatten())
-        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-    if let Some(el) = found {
-        let _ = el.focus();
-    }
-}
-
 /// An inline error message above an input.
 pub fn error_message(state: &State, id: &str, message: &str) -> Html {
     html! {
         <p class="gt-error-message" id={id.to_owned()}>
-            <span class="gt-visually-hidden">{ state.strings.error_prefix }{" "}</span>{ message.to_owned() }
+            <span class="gt-visually-hidden">{ state.settings.strings.error_prefix }{" "}</span>{ message.to_owned() }
         </p>
     }
 }
 
-/// A click handler that tells the host page a handoff was used (`open-email`, `print`, ...),
-/// with the outcome's id and never its content.
-pub fn handoff_used(state: &StateHandle, action: &'static str) -> Callback<MouseEvent> {
+/// A click handler that tells the host page a handoff was used.
+pub fn report_on_click(state: &StateHandle, action: HandoffAction) -> Callback<MouseEvent> {
     let state = state.clone();
-    Callback::from(move |_: MouseEvent| {
-        let session = &state.session;
-        if let crate::flow::Screen::Outcome(node) = session.screen() {
-            let node = session.flow().node(node).id().to_owned();
-            state
-                .onevent
-                .emit(super::events::WidgetEvent::Handoff { node, action });
-        }
-    })
+    Callback::from(move |_: MouseEvent| state.report_handoff(action))
 }

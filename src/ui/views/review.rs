@@ -2,21 +2,17 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, heading, sends};
-use super::state::Action;
-use super::StateHandle;
-use crate::flow::Handoff;
+use super::common::{back_link, dispatch_on_click, heading};
+use crate::ui::state::{Action, ScreenContent, StateHandle};
 
 /// The summary of questions and answers shown before a contact outcome.
 pub fn review_screen(state: &StateHandle) -> Html {
-    let strings = state.strings;
-    let onconfirm = sends(state, Action::Confirm);
-    // Say only what the outcome hands over: a vendor call has a script and no email.
-    let handoff = Handoff::for_session(&state.session, &state.config);
-    let intro = strings.check_intro_for(
-        handoff.as_ref().is_some_and(|h| h.email.is_some()),
-        handoff.as_ref().is_some_and(|h| h.phone.is_some()),
-    );
+    let strings = state.settings.strings;
+    let onconfirm = dispatch_on_click(state, Action::Confirm);
+    let intro = match state.content {
+        ScreenContent::Review { intro } => intro,
+        _ => "",
+    };
     html! {
         <section class="gt-screen gt-review">
             { back_link(state) }
@@ -24,7 +20,7 @@ pub fn review_screen(state: &StateHandle) -> Html {
             <p>{ intro }</p>
             <dl class="gt-summary">
             { for state.session.summary().into_iter().map(|row| {
-                let onchange = sends(state, Action::Change(row.node));
+                let onchange = dispatch_on_click(state, Action::Change(row.node));
                 let value = if row.value.is_empty() { strings.not_given.to_owned() } else { row.value.clone() };
                 html! {
                     <div class="gt-summary-row">

@@ -1,13 +1,12 @@
-//! Kiosk inactivity: "Are you still there?", a countdown, then a full reset, so that no one sees
-//! the answers of the person before them.
+//! Kiosk inactivity: after a quiet time, "Are you still there?" (`views::idle_prompt`) with a
+//! countdown, then a full reset, so that no one sees the answers of the person before them.
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use super::common::{focus, sends};
-use super::state::Action;
-use super::StateHandle;
+use super::dom::focus;
+use super::state::{Action, StateHandle};
 use crate::flow::Screen;
 
 /// On a kiosk (`idle_seconds` given), watches for input anywhere on the page; after
@@ -73,25 +72,5 @@ pub fn use_idle_reset(state: &StateHandle, idle_seconds: Option<u32>, root: &Nod
                 move || drop(ticker)
             },
         );
-    }
-}
-
-/// "Are you still there?" with the seconds left, while the countdown runs.
-pub fn idle_prompt(state: &StateHandle) -> Html {
-    let Some(seconds) = state.idle_left else {
-        return html! {};
-    };
-    let oncontinue = sends(state, Action::Idle(None));
-    let strings = state.strings;
-    let (title_id, text_id) = (state.id("idle-title"), state.id("idle-text"));
-    html! {
-        <div class="gt-idle" role="alertdialog" aria-modal="true" aria-labelledby={title_id.clone()}
-            aria-describedby={text_id.clone()}>
-            <div class="gt-idle-box">
-                <h2 class="gt-idle-title" id={title_id}>{ strings.idle_title }</h2>
-                <p id={text_id} aria-live="polite">{ (strings.idle_text)(seconds) }</p>
-                <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ strings.idle_continue }</button>
-            </div>
-        </div>
     }
 }

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::state::State;
 use crate::flow::markup::{Block, Inline};
+use crate::ui::state::State;
 
 /// Renders paragraphs, lists, bold text and links in a `<div>` with the given classes (such as
 /// `gt-rich gt-hint`) and id (for `aria-describedby`).
@@ -33,7 +33,7 @@ fn block(state: &State, block: &Block) -> Html {
 /// Renders one line of inline markup. Where links must not open (a kiosk's visitors stay on
 /// it), a link is its words and its address.
 pub fn inline(state: &State, runs: &[Inline]) -> Html {
-    let plain_links = state.plain_links();
+    let plain_links = state.settings.plain_links();
     runs.iter()
         .map(|run| match run {
             Inline::Text(text) => html! { { text.clone() } },
@@ -44,7 +44,7 @@ pub fn inline(state: &State, runs: &[Inline]) -> Html {
             // Help pages open beside the widget, so the person keeps their place in it.
             Inline::Link { text, href } if href.starts_with("https:") => html! {
                 <a href={href.clone()} target="_blank" rel="noopener noreferrer">
-                    { text.clone() }<span class="gt-visually-hidden">{" "}{ state.strings.new_tab }</span>
+                    { text.clone() }<span class="gt-visually-hidden">{" "}{ state.settings.strings.new_tab }</span>
                 </a>
             },
             Inline::Link { text, href } => html! { <a href={href.clone()}>{ text.clone() }</a> },

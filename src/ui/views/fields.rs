@@ -7,12 +7,11 @@ use super::common::{
     back_link, described_by, error_message, error_summary, heading, onsubmit_continue,
 };
 use super::rich::rich;
-use super::state::Action;
-use super::StateHandle;
 use crate::flow::fields::{is_secret, FieldProblem};
 use crate::flow::model::{Field, Fields, Format};
 use crate::flow::{Answer, Refusal};
 use crate::i18n::Strings;
+use crate::ui::state::{Action, StateHandle};
 
 /// A fields node. What the person types is the state's draft, kept in the engine's session
 /// even when Continue is refused, so an error never loses their answers.
@@ -22,7 +21,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
         Some(Answer::Values(v)) => v,
         _ => &[],
     };
-    let strings = state.strings;
+    let strings = state.settings.strings;
     let problems: Vec<(usize, FieldProblem)> = match &state.refusal {
         Some(Refusal::Fields(p)) => p.clone(),
         _ => Vec::new(),
@@ -40,7 +39,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
             { error_summary(state, &summary) }
             { heading(&fields.text) }
             if let Some(hint) = &fields.hint {
-                { rich(state, &session.rich(hint, &state.config), "gt-rich gt-hint", None) }
+                { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", None) }
             }
             <form novalidate=true onsubmit={onsubmit_continue(state)}>
             { for fields.fields.iter().enumerate().map(|(k, field)| {
@@ -72,7 +71,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                             if !field.required { <span class="gt-optional">{" "}{ strings.optional }</span> }
                         </label>
                         if let Some(hint) = &field.hint {
-                            { rich(state, &session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone())) }
+                            { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", Some(hint_id.clone())) }
                         }
                         if let Some(problem) = &problem {
                             { error_message(state, &error_id, problem) }

@@ -6,10 +6,9 @@ use super::common::{
     back_link, described_by, error_message, error_summary, heading, onsubmit_continue,
 };
 use super::rich::rich;
-use super::state::Action;
-use super::StateHandle;
 use crate::flow::model::Question;
 use crate::flow::{Answer, Refusal};
+use crate::ui::state::{Action, StateHandle};
 
 /// One question per screen. Continue with nothing chosen shows an error summary and an inline
 /// message linked to the first option.
@@ -19,7 +18,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
         Some(Answer::Choice(c)) => Some(c),
         _ => None,
     };
-    let strings = state.strings;
+    let strings = state.settings.strings;
     let group = state.id(&format!("q-{}", question.id));
     let first_option = format!("{group}-0");
     let error_id = format!("{group}-error");
@@ -42,7 +41,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
                     <fieldset class="gt-fieldset" aria-describedby={described}>
                         <legend class="gt-legend">{ heading(&question.text) }</legend>
                         if let Some(hint) = &question.hint {
-                            { rich(state, &session.rich(hint, &state.config), "gt-rich gt-hint", Some(hint_id.clone())) }
+                            { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", Some(hint_id.clone())) }
                         }
                         if missing {
                             { error_message(state, &error_id, strings.choose_one) }
@@ -62,7 +61,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
                                         aria-describedby={option.hint.as_ref().map(|_| option_hint.clone())} />
                                     <label class="gt-radio-label" for={id}>{ option.label.clone() }</label>
                                     if let Some(hint) = &option.hint {
-                                        { rich(state, &session.rich(hint, &state.config), "gt-rich gt-radio-hint", Some(option_hint)) }
+                                        { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-radio-hint", Some(option_hint)) }
                                     }
                                 </div>
                             }

@@ -1,32 +1,50 @@
-//! The widget's one state: the engine's session plus what the screen needs around it.
+//! The widget's one state: the engine's session plus what the screen needs around it, the
+//! actions that change it (the reducer), and what it tells the host page. Views read it through
+//! a [`StateHandle`] and dispatch [`Action`]s; nothing here knows a view.
+
+mod action;
+mod content;
+mod events;
+mod history;
+mod remote;
 
 use std::rc::Rc;
 
-use yew::{Callback, Reducible};
+use yew::{Callback, Reducible, UseReducerHandle};
 
-use super::events::WidgetEvent;
-use super::qr::QrCodes;
+pub use action::Action;
+pub use content::{
+    EmailActions, EmailContent, HandoffContent, OutcomeContent, PhoneContent, QrImage,
+    ScreenContent, TakeAway,
+};
+pub use events::{HandoffAction, ScreenKind, WidgetEvent};
+pub use history::BrowserHistory;
+pub use remote::Remote;
 
-use crate::flow::{Answer, Config, Node, Refusal, Screen, Session};
-use crate::i18n::Strings;
+use crate::flow::{Answer, Node, Refusal, Screen, Session};
+use crate::ui::settings::Settings;
+
+/// The reducer handle every view function is given.
+pub type StateHandle = UseReducerHandle<State>;
 
 /// Everything the widget shows, in one value that only [`Action`]s change.
 #[derive(Clone, Debug)]
 pub struct State {
     /// One person's walk through the flow.
     pub session: Session,
-    /// The page's settings (organisation, helpdesk).
-    pub config: Rc<Config>,
-    /// The interface words.
-    pub strings: &'static Strings,
+    /// How the page set the widget up.
+    pub settings: Rc<Settings>,
+    /// What the current screen shows beside the flow's own words, derived from the session
+    /// and the settings whenever either changes.
+    pub content: ScreenContent,
     /// The answer being put together on the current screen (the option chosen, the text
     /// typed), sent by Continue. Each new screen starts from the answer the session remembers.
     pub draft: Option<Answer>,
     /// Why the last answer was refused, shown on the current screen.
     pub refusal: Option<Refusal>,
-    /// The last copy on this screen: its handoff action, and whether the clipboard took the
-    /// text (or the text was selected for the person to copy).
-    pub copied: Option<(&'static str, bool)>,
+    /// The last copy on this screen: what was copied, and whether the clipboard took the text
+    /// (or the text was selected for the person to copy).
+    pub copied: Option<(HandoffAction, bool)>,
     /// Kiosk mode: the seconds left on "Are you still there?", while it shows.
     pub idle_left: Option<u32>,
     /// Counts screen changes; focus moves to the new heading whenever it grows.
@@ -39,102 +57,26 @@ pub struct State {
     pub uid: Rc<str>,
     /// Receives what the widget tells its host page.
     pub onevent: Callback<WidgetEvent>,
-    /// Browser Back integration, when the page asked for it.
+    /// Browser Back integration, when the page asked for it as the walk began.
     pub history: Option<BrowserHistory>,
     /// The last screen change came from the browser's Back button.
     pub via_browser: bool,
-    /// Kiosk mode, when the page is a shared help kiosk.
-    pub kiosk: Option<Kiosk>,
-    /// The QR codes drawn on this screen.
-    pub qr_codes: QrCodes,
-}
-
-/// How a shared help kiosk behaves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Kiosk {
-    /// Seconds without input before "Are you still there?".
-    pub idle_seconds: u32,
-    /// Links may open; otherwise they are shown as text and QR codes.
-    pub allow_navigation: bool,
-}
-
-/// The widget's entries in the browser's history: one per screen it moved forward to, all with
-/// the page's own URL.
-#[derive(Clone, Debug, Default)]
-pub struct BrowserHistory {
-    entries: Rc<std::cell::Cell<u32>>,
-}
-
-impl BrowserHistory {
-    /// Adds an entry for a new screen.
-    pub fn push(&self) {
-        let pushed = web_sys::window()
-            .and_then(|w| w.history().ok())
-            .is_some_and(|h| h.push_state(&wasm_bindgen::JsValue::NULL, "").is_ok());
-        if pushed {
-            self.entries.set(self.entries.get() + 1);
-        }
-    }
-
-    /// Whether the browser's Back would land on one of the widget's entries; if so, counts it
-    /// as used.
-    pub fn take(&self) -> bool {
-        let n = self.entries.get();
-        self.entries.set(n.saturating_sub(1));
-        n > 0
-    }
-
-    /// Whether the widget has entries to go back through.
-    pub fn has_entries(&self) -> bool {
-        self.entries.get() > 0
-    }
-}
-
-/// What a person can do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    /// Leave the start screen.
-    Start,
-    /// Choose an option of the current question.
-    Choose(usize),
-    /// Type into a field of the current screen: its index and the whole value.
-    Type(usize, String),
-    /// Send the current screen's answer.
-    Continue,
-    /// Go one screen back.
-    Back,
-    /// Change the answer of an earlier node (from "Check your answers").
-    Change(usize),
-    /// Confirm "Check your answers".
-    Confirm,
-    /// Forget everything and go to the start screen.
-    Restart,
-    /// Kiosk mode: show "Are you still there?" with the seconds left, or (`None`) hide it.
-    Idle(Option<u32>),
-    /// A copy button finished: its handoff action, and whether the clipboard took the text.
-    Copied(&'static str, bool),
-    /// The page changed its settings: keep the person's place, use the new ones.
-    Configure(Rc<Config>, &'static Strings),
-    /// The browser's Back button, with history integration on.
-    BrowserBack,
 }
 
 impl State {
-    /// A state on the start screen.
+    /// A state on the session's screen (the start screen, or where a restored session was).
     pub fn new(
         session: Session,
-        config: Rc<Config>,
-        strings: &'static Strings,
+        settings: Rc<Settings>,
         uid: Rc<str>,
         onevent: Callback<WidgetEvent>,
-        history: bool,
-        kiosk: Option<Kiosk>,
     ) -> Self {
         State {
             draft: draft_for(&session),
+            content: ScreenContent::derive(&session, &settings),
+            history: settings.history.then(BrowserHistory::default),
             session,
-            config,
-            strings,
+            settings,
             refusal: None,
             copied: None,
             idle_left: None,
@@ -143,17 +85,8 @@ impl State {
             revision: 0,
             uid,
             onevent,
-            history: history.then(BrowserHistory::default),
             via_browser: false,
-            kiosk,
-            qr_codes: QrCodes::default(),
         }
-    }
-
-    /// Whether links are shown as text (and QR codes) instead of opening: a kiosk's visitors
-    /// must not leave it.
-    pub fn plain_links(&self) -> bool {
-        self.kiosk.is_some_and(|k| !k.allow_navigation)
     }
 
     /// An element id unique to this widget.
@@ -161,11 +94,43 @@ impl State {
         format!("{}-{name}", self.uid)
     }
 
-    /// Every action but a draft edit, a copy's result or a countdown tick: each clears the last
-    /// refusal.
-    fn act(&mut self, action: Action) {
-        self.refusal = None;
-        self.via_browser = matches!(action, Action::BrowserBack);
+    /// Tells the host page which screen is shown (and which outcome), with ids and kinds only.
+    pub fn announce_screen(&self) {
+        let session = &self.session;
+        let flow = session.flow();
+        let (node, screen) = match session.screen() {
+            Screen::Start => (String::new(), ScreenKind::Start),
+            Screen::Node(n) => (
+                flow.node(n).id().to_owned(),
+                ScreenKind::of_node(flow.node(n)),
+            ),
+            Screen::Review(_) => (String::new(), ScreenKind::Review),
+            Screen::Outcome(n) => (flow.node(n).id().to_owned(), ScreenKind::Outcome),
+        };
+        self.onevent.emit(WidgetEvent::Step {
+            node: node.clone(),
+            screen,
+            progress: session.progress(),
+        });
+        if let Screen::Outcome(n) = session.screen() {
+            if let Node::Outcome(o) = flow.node(n) {
+                self.onevent
+                    .emit(WidgetEvent::Outcome { node, kind: o.kind });
+            }
+        }
+    }
+
+    /// Tells the host page a handoff was used, with the outcome's id and never its content.
+    pub fn report_handoff(&self, action: HandoffAction) {
+        if let Screen::Outcome(node) = self.session.screen() {
+            let node = self.session.flow().node(node).id().to_owned();
+            self.onevent.emit(WidgetEvent::Handoff { node, action });
+        }
+    }
+
+    /// An action that steps through the flow (Start, Continue, Back, Change, Confirm,
+    /// Restart, the browser's Back).
+    fn take_step(&mut self, action: Action) {
         match action {
             Action::Start => self.session.start(),
             Action::Continue => {
@@ -194,11 +159,11 @@ impl State {
                 self.session.restart();
                 self.idle_left = None;
             }
-            Action::Configure(config, strings) => {
-                self.config = config;
-                self.strings = strings;
-            }
-            Action::Choose(_) | Action::Type(..) | Action::Copied(..) | Action::Idle(_) => {}
+            Action::Choose(_)
+            | Action::Type(..)
+            | Action::Copied(..)
+            | Action::Idle(_)
+            | Action::Configure(_) => {}
         }
     }
 }
@@ -225,8 +190,8 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if let Action::Configure(config, strings) = &action {
-            if *config == self.config && *strings == self.strings {
+        if let Action::Configure(settings) = &action {
+            if *settings == self.settings {
                 return self;
             }
         }
@@ -243,14 +208,25 @@ impl Reducible for State {
                 }
             }
             Action::Copied(action, copied) => next.copied = Some((action, copied)),
+            // A countdown tick draws the screen again from the content it has.
             Action::Idle(left) => next.idle_left = left,
-            action => next.act(action),
+            // Everything else may change the session or the settings, and clears the last
+            // refusal.
+            action => {
+                next.refusal = None;
+                next.via_browser = matches!(action, Action::BrowserBack);
+                if let Action::Configure(settings) = action {
+                    next.settings = settings;
+                } else {
+                    next.take_step(action);
+                }
+                next.content = ScreenContent::derive(&next.session, &next.settings);
+            }
         }
         if next.session.screen() != before {
             next.screen_changes += 1;
             next.draft = draft_for(&next.session);
             next.copied = None;
-            next.qr_codes = QrCodes::default();
         }
         next.revision += 1;
         Rc::new(next)

@@ -1,0 +1,69 @@
+//! How the page set the widget up, as one value. The attribute parser (`embed::settings::read`)
+//! makes it and mounting hands it, unchanged and behind an `Rc`, through [`super::Root`] and
+//! [`super::App`] to the reducer state, which every view reads. A new setting is a field here,
+//! filled by the parser and read where it is used; nothing in between repacks it.
+//!
+//! Pure data with no browser APIs, so the parser that fills it is tested natively.
+
+use crate::flow::Config;
+use crate::i18n::Strings;
+
+/// Everything the page's attributes say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Which flow to run. Mounting loads it; the widget itself is given the loaded flow.
+    pub flow: FlowChoice,
+    /// The page's organisation and helpdesk details, for the flow's placeholders.
+    pub config: Config,
+    /// The interface words, in the language actually used.
+    pub strings: &'static Strings,
+    /// Inline or kiosk.
+    pub mode: Mode,
+    /// Whether the browser's Back button steps back through the widget. Read when a flow starts:
+    /// the widget's entries in the browser's history belong to that walk.
+    pub history: bool,
+    /// Kiosk mode: seconds without input before "Are you still there?".
+    pub idle_seconds: u32,
+    /// Kiosk mode: links may open (otherwise they are shown as text and a QR code).
+    pub allow_navigation: bool,
+    /// Inline mode: answers survive a reload of the same tab.
+    pub persist: bool,
+}
+
+/// Where the flow comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FlowChoice {
+    /// A flow built into the widget, by id.
+    BuiltIn(String),
+    /// A flow file at a URL of the page's origin.
+    Url(String),
+}
+
+/// How the widget behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Part of an ordinary page.
+    Inline,
+    /// A shared help kiosk.
+    Kiosk,
+}
+
+impl Settings {
+    /// Whether the page is a shared help kiosk: nothing is copied or downloaded for the next
+    /// person to find, and the visit ends with a full reset.
+    pub fn kiosk(&self) -> bool {
+        self.mode == Mode::Kiosk
+    }
+
+    /// The seconds without input before "Are you still there?", on a kiosk; `None` elsewhere,
+    /// where the widget never resets on its own.
+    pub fn idle_limit(&self) -> Option<u32> {
+        self.kiosk().then_some(self.idle_seconds)
+    }
+
+    /// Whether links are shown as text (and QR codes) instead of opening: a kiosk's visitors
+    /// must not leave it.
+    pub fn plain_links(&self) -> bool {
+        self.kiosk() && !self.allow_navigation
+    }
+}

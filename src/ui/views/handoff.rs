@@ -1,0 +1,158 @@
+//! The handoff panels: the email (preview, open, copy, download, print) and the phone script.
+
+use yew::prelude::*;
+
+use super::common::{panel, report_on_click};
+use super::qr::qr_code;
+use crate::ui::dom::{event_element, in_widget, print_only, select_contents, write_clipboard};
+use crate::ui::state::{
+    Action, EmailActions, EmailContent, HandoffAction, PhoneContent, StateHandle,
+};
+
+/// The prefilled email: a read-only preview and the ways to send it.
+pub fn email_panel(state: &StateHandle, content: &EmailContent) -> Html {
+    let strings = state.settings.strings;
+    let email = &content.email;
+    let body_id = state.id("email-body");
+    let onprint = {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            let widget = event_element(&e);
+            state.report_handoff(HandoffAction::Print);
+            if let Some(widget) = widget {
+                print_only(&widget);
+            }
+        })
+    };
+    let actions = match &content.actions {
+        // On a shared kiosk the email leaves on the person's own phone.
+        EmailActions::Kiosk { qr } => html! {
+            <>
+                if let Some(code) = qr {
+                    <figure class="gt-qr-figure">
+                        { qr_code(code, strings.qr_email) }
+                        <figcaption>{ strings.qr_email }</figcaption>
+                    </figure>
+                }
+                <div class="gt-actions">
+                    <button type="button" class="gt-button" part="button" onclick={onprint}>{ strings.print_ticket }</button>
+                </div>
+            </>
+        },
+        EmailActions::Page {
+            mailto,
+            text,
+            eml_href,
+        } => html! {
+            <div class="gt-actions">
+                if let Some(mailto) = mailto {
+                    <a class="gt-button" part="button" href={mailto.clone()} onclick={report_on_click(state, HandoffAction::OpenEmail)}>{ strings.open_email }</a>
+                }
+                { copy_button(state, strings.copy_email, text, &body_id, HandoffAction::CopyEmail) }
+                <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href.clone()} download="helpdesk-email.eml" onclick={report_on_click(state, HandoffAction::DownloadEmail)}>{ strings.download_email }</a>
+                <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
+            </div>
+        },
+    };
+    let body = html! {
+        <>
+            if email.to.is_none() {
+                <p class="gt-notice">{ strings.email_no_address }</p>
+            }
+            <dl class="gt-email-preview">
+                if let Some(to) = &email.to {
+                    <dt>{ strings.email_to }</dt><dd>{ to.clone() }</dd>
+                }
+                <dt>{ strings.email_subject }</dt><dd class="gt-email-subject">{ email.subject.clone() }</dd>
+                <dt>{ strings.email_body }</dt>
+                <dd><pre class="gt-email-body" tabindex="0" id={body_id.clone()}
+                    aria-label={strings.email_body}>{ content.preview.clone() }</pre></dd>
+            </dl>
+            { actions }
+        </>
+    };
+    panel(
+        state,
+        "gt-panel gt-email",
+        "email-title",
+        strings.email_title,
+        body,
+    )
+}
+
+/// The phone script: the number to call, what to have ready, what to say.
+pub fn phone_panel(state: &StateHandle, content: &PhoneContent) -> Html {
+    let strings = state.settings.strings;
+    let phone = &content.script;
+    let script_id = state.id("phone-script");
+    let body = html! {
+        <>
+            if let (Some(number), Some(tel)) = (&phone.number, &content.tel) {
+                <p><a class="gt-tel" href={tel.clone()} onclick={report_on_click(state, HandoffAction::Call)}>{ (strings.phone_call)(number) }</a></p>
+            } else if phone.helpdesk {
+                <p class="gt-notice">{ strings.phone_no_number }</p>
+            }
+            if !phone.prepare.is_empty() {
+                <h4 class="gt-minor">{ strings.phone_prepare }</h4>
+                <ul>{ for phone.prepare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+            }
+            <h4 class="gt-minor">{ strings.phone_say }</h4>
+            <ol class="gt-script" id={script_id.clone()} tabindex="-1">
+                { for phone.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
+            </ol>
+            if let Some(text) = &content.text {
+                <div class="gt-actions">
+                    { copy_button(state, strings.copy_script, text, &script_id, HandoffAction::CopyScript) }
+                </div>
+            }
+        </>
+    };
+    panel(
+        state,
+        "gt-panel gt-phone",
+        "phone-title",
+        content.heading,
+        body,
+    )
+}
+
+/// A copy button: copies `text` to the clipboard and says so. Where the clipboard is not
+/// available (an insecure page, a refused permission), it selects the element with the id
+/// `fallback` and says how to copy it. `action` is the handoff event it sends to the host page
+/// and tells this button's status from the others'.
+fn copy_button(
+    state: &StateHandle,
+    label: &'static str,
+    text: &str,
+    fallback: &str,
+    action: HandoffAction,
+) -> Html {
+    let oncopy = {
+        let (state, text, fallback) = (state.clone(), text.to_owned(), fallback.to_owned());
+        Callback::from(move |e: MouseEvent| {
+            let fallback = in_widget(&e, &fallback);
+            state.report_handoff(action);
+            let (state, text) = (state.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = write_clipboard(&text).await;
+                if !copied {
+                    if let Some(fallback) = fallback {
+                        select_contents(&fallback);
+                    }
+                }
+                state.dispatch(Action::Copied(action, copied));
+            });
+        })
+    };
+    let status = match state.copied {
+        Some((done, true)) if done == action => state.settings.strings.copied,
+        Some((done, false)) if done == action => state.settings.strings.copy_fallback,
+        _ => "",
+    };
+    html! {
+        <>
+            <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={oncopy}>{ label }</button>
+            <span class="gt-copy-status" role="status">{ status }</span>
+        </>
+    }
+}

@@ -1,0 +1,66 @@
+//! An outcome: what happens next, the steps, and for contact outcomes the handoff.
+
+use yew::prelude::*;
+
+use super::common::{back_link, dispatch_on_click, heading, panel};
+use super::handoff::{email_panel, phone_panel};
+use super::qr::qr_code;
+use super::rich::{inline, rich};
+use crate::flow::model::Outcome;
+use crate::ui::state::{Action, ScreenContent, StateHandle};
+
+/// The end of a flow, drawn from the content the state derived for it.
+pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Html {
+    let ScreenContent::Outcome(content) = &state.content else {
+        return html! {};
+    };
+    let strings = state.settings.strings;
+    let onrestart = dispatch_on_click(state, Action::Restart);
+    html! {
+        <section key={node} class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
+            { back_link(state) }
+            { heading(&outcome.title) }
+            if let Some(body) = &content.body {
+                { rich(state, body, "gt-rich", None) }
+            }
+            if !content.steps.is_empty() {
+                <h3 class="gt-subheading">{ strings.steps_title }</h3>
+                <ol class="gt-steps">
+                    { for content.steps.iter().map(|runs| html! { <li>{ inline(state, runs) }</li> }) }
+                </ol>
+            }
+            if let Some(handoff) = &content.handoff {
+                if handoff.withheld {
+                    <p class="gt-warning"><strong>{ strings.withheld }</strong></p>
+                }
+                if let Some(email) = &handoff.email {
+                    { email_panel(state, email) }
+                }
+                if let Some(phone) = &handoff.phone {
+                    { phone_panel(state, phone) }
+                }
+                <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference.clone() }</code></p>
+            }
+            if !content.links.is_empty() {
+                { panel(state, "gt-panel gt-links", "links-title", strings.links_title, html! {
+                    <ul class="gt-link-list">
+                    { for content.links.iter().map(|link| html! {
+                        <li>
+                            if let Some(code) = &link.qr {
+                                { qr_code(code, &link.text) }
+                            }
+                            <span>{ link.text.clone() }<br /><span class="gt-url">{ link.href.clone() }</span></span>
+                        </li>
+                    }) }
+                    </ul>
+                }) }
+            }
+            if state.settings.kiosk() {
+                // On a kiosk, ending the visit clears everything for the next person.
+                <button type="button" class="gt-button gt-restart" part="button" onclick={onrestart}>{ strings.finish }</button>
+            } else {
+                <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart}>{ strings.start_again }</button>
+            }
+        </section>
+    }
+}
