@@ -49,13 +49,16 @@ setup-build:
 setup-test:
 	scripts/setup.sh build browsers npm
 
-# The fuzz crate is its own workspace (fuzz/Cargo.toml), so it is linted on its own.
+# The fuzz crate is its own workspace (fuzz/Cargo.toml), so it is linted on its own. The library's
+# docs build on both targets with every public item documented (lib.rs: warn(missing_docs)).
 lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy $(WASM) --workspace --all-targets -- -D warnings
 	cargo fmt --check --manifest-path fuzz/Cargo.toml
 	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib $(WASM)
 
 unit:
 	cargo test

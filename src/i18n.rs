@@ -6,26 +6,45 @@
 pub struct Strings {
     /// The language tag.
     pub lang: &'static str,
+    /// The start button.
     pub start: &'static str,
+    /// Under the flow's summary: about how long it takes.
     pub start_minutes: fn(u32) -> String,
+    /// On the start screen: answers stay on the device.
     pub privacy_note: &'static str,
+    /// The Back link.
     pub back: &'static str,
+    /// The button that answers a screen.
     pub continue_: &'static str,
+    /// The link back to the start screen.
     pub start_again: &'static str,
+    /// The progress line: step N of at most M.
     pub step_of: fn(usize, usize) -> String,
+    /// The heading of the list of problems on a screen.
     pub error_summary_title: &'static str,
+    /// Before an error message, for screen readers.
     pub error_prefix: &'static str,
+    /// A question answered with no option chosen.
     pub choose_one: &'static str,
+    /// After the label of an optional field.
     pub optional: &'static str,
+    /// A required field left empty.
     pub field_missing: &'static str,
+    /// A field longer than its limit.
     pub field_too_long: fn(usize) -> String,
+    /// A field that is not an email address.
     pub field_email: &'static str,
+    /// A field that is not a phone number.
     pub field_phone: &'static str,
+    /// A field that is not a date or time.
     pub field_date_time: &'static str,
+    /// A field that does not match its pattern (and the flow gives no message of its own).
     pub field_no_match: &'static str,
     /// For a field that refuses one-time codes, when the value looks like one.
     pub field_code: &'static str,
+    /// Under a field whose value looks like a password or a code.
     pub secret_warning: &'static str,
+    /// The heading of "Check your answers".
     pub check_title: &'static str,
     /// Above "Check your answers" when the outcome has an email and a phone script.
     pub check_intro: &'static str,
@@ -35,20 +54,35 @@ pub struct Strings {
     pub check_intro_email: &'static str,
     /// Above "Check your answers" when the outcome hands nothing over.
     pub check_intro_none: &'static str,
+    /// The link that changes an answer.
     pub change: &'static str,
+    /// An optional field left empty, in "Check your answers".
     pub not_given: &'static str,
+    /// The button that confirms "Check your answers".
     pub check_continue: &'static str,
+    /// The heading of an outcome's steps.
     pub steps_title: &'static str,
+    /// The heading of the helpdesk email.
     pub email_title: &'static str,
+    /// The email's "To" label.
     pub email_to: &'static str,
+    /// The email's "Subject" label.
     pub email_subject: &'static str,
+    /// The email's message label.
     pub email_body: &'static str,
+    /// When the page sets no helpdesk email address.
     pub email_no_address: &'static str,
+    /// The link that opens the email in the email app.
     pub open_email: &'static str,
+    /// The button that copies the email.
     pub copy_email: &'static str,
+    /// The link that downloads the email as an .eml file.
     pub download_email: &'static str,
+    /// The print button.
     pub print: &'static str,
+    /// After a copy succeeded.
     pub copied: &'static str,
+    /// When the clipboard cannot be used and the text is selected instead.
     pub copy_fallback: &'static str,
     /// The heading of a helpdesk phone script shown beside an email.
     pub phone_title: &'static str,
@@ -56,25 +90,43 @@ pub struct Strings {
     pub phone_title_only: &'static str,
     /// The heading of a phone script for a vendor (such as Microsoft support), not the helpdesk.
     pub phone_title_vendor: &'static str,
+    /// The link that calls a number.
     pub phone_call: fn(&str) -> String,
+    /// When the page sets no helpdesk phone number.
     pub phone_no_number: &'static str,
+    /// The heading of what to have ready for a call.
     pub phone_prepare: &'static str,
+    /// The heading of the lines to say on a call.
     pub phone_say: &'static str,
+    /// The button that copies the phone script.
     pub copy_script: &'static str,
+    /// The label of the reference (flow, version and path code).
     pub reference: &'static str,
+    /// When a value that looked like a password or code was left out of the handoff.
     pub withheld: &'static str,
+    /// At the end of a mailto: link cut to fit.
     pub mailto_note: &'static str,
+    /// The heading of a set-up problem shown instead of the flow.
     pub config_error_title: &'static str,
+    /// While the flow loads.
     pub loading: &'static str,
+    /// The heading of the kiosk's inactivity prompt.
     pub idle_title: &'static str,
+    /// The kiosk's inactivity prompt: the screen clears in N seconds.
     pub idle_text: fn(u32) -> String,
+    /// The button that keeps the kiosk session.
     pub idle_continue: &'static str,
+    /// The kiosk's button that ends and clears the session.
     pub finish: &'static str,
+    /// Beside the QR code that carries the email.
     pub qr_email: &'static str,
+    /// At the end of an email cut to fit a QR code.
     pub qr_note: fn(&str) -> String,
+    /// The heading of the kiosk's take-away links.
     pub links_title: &'static str,
     /// After a link's words, for screen readers: it opens beside the widget.
     pub new_tab: &'static str,
+    /// The kiosk's print button.
     pub print_ticket: &'static str,
 }
 
