@@ -8,9 +8,10 @@ mod common;
 use std::rc::Rc;
 
 use common::{golden, parse_mailto};
-use troubleshooter::flow::handoff::{transcript, Email, MAILTO_BUDGET};
-use troubleshooter::flow::walk::{explore, follow, Answers};
-use troubleshooter::flow::{readability, Config, Handoff, Screen, Session, ValidFlow};
+use troubleshooter::authoring::walk::{explore, follow, Answers};
+use troubleshooter::authoring::{readability, transcript};
+use troubleshooter::flow::handoff::{Email, MAILTO_BUDGET};
+use troubleshooter::flow::{Config, Handoff, Screen, Session, ValidFlow};
 use troubleshooter::i18n::EN;
 
 const FLOW: &str = include_str!("../flows/microsoft-authenticator.json");
@@ -582,10 +583,10 @@ fn every_outcome_that_sends_people_to_it_gives_them_the_email_and_script() {
         let mut answers = Answers::new();
         for step in &walk.steps {
             match step {
-                troubleshooter::flow::walk::Step::Question { node, option, .. } => {
+                troubleshooter::authoring::walk::Step::Question { node, option, .. } => {
                     answers.insert(node.clone(), option.clone());
                 }
-                troubleshooter::flow::walk::Step::Fields { values, .. } => {
+                troubleshooter::authoring::walk::Step::Fields { values, .. } => {
                     answers.extend(values.iter().cloned());
                 }
                 _ => {}

@@ -6,10 +6,11 @@
 use std::rc::Rc;
 
 use serde_json::json;
+use troubleshooter::authoring::transcript;
+use troubleshooter::authoring::walk::{follow, Answers};
 use troubleshooter::flow::fields::FieldProblem;
-use troubleshooter::flow::handoff::{transcript, MAILTO_BUDGET};
+use troubleshooter::flow::handoff::MAILTO_BUDGET;
 use troubleshooter::flow::session::Refusal;
-use troubleshooter::flow::walk::{follow, Answers};
 use troubleshooter::flow::{Answer, Config, Handoff, Screen, Session, ValidFlow};
 
 fn flow(refuse_codes: bool) -> Rc<ValidFlow> {

@@ -30,15 +30,14 @@ mod cli {
     use std::rc::Rc;
 
     use std::io::Read;
-    use troubleshooter::flow::diagram::{self, Format};
-    use troubleshooter::flow::flowtest;
-    use troubleshooter::flow::handoff::transcript;
-    use troubleshooter::flow::lint::{self, Severity};
-    use troubleshooter::flow::walk::{self, Answers, Step};
+    use troubleshooter::authoring::diagram::{self, Format};
+    use troubleshooter::authoring::lint::{self, Severity};
+    use troubleshooter::authoring::walk::{self, Answers, Step};
+    use troubleshooter::authoring::{flowtest, readability, transcript};
 
     use troubleshooter::flow::config::is_unseen_control;
     use troubleshooter::flow::error::limits;
-    use troubleshooter::flow::{load, readability, Config, ValidFlow};
+    use troubleshooter::flow::{load, Config, ValidFlow};
     use troubleshooter::i18n::EN;
 
     const USAGE: &str = "usage:
@@ -65,13 +64,16 @@ mod cli {
             ["readability", file] => readability(file),
             ["generate", nodes, rows] => match (nodes.parse(), rows.parse()) {
                 (Ok(nodes), Ok(rows)) => {
-                    println!("{}", troubleshooter::flow::generate::layered(nodes, rows));
+                    println!(
+                        "{}",
+                        troubleshooter::authoring::generate::layered(nodes, rows)
+                    );
                     Ok(true)
                 }
                 _ => Err(USAGE.to_owned()),
             },
             ["schema"] => {
-                println!("{}", troubleshooter::flow::schema::json());
+                println!("{}", troubleshooter::authoring::schema::json());
                 Ok(true)
             }
             ["schema", "--tests"] => {

@@ -2,8 +2,8 @@
 //! Questions are boxes, info screens rounded, fields forms parallelograms, outcomes stadiums
 //! (Mermaid) or double octagons (dot); each edge is labelled with its option or condition.
 
-use super::model::{Condition, Node};
-use super::validate::ValidFlow;
+use crate::flow::model::{Condition, Node};
+use crate::flow::validate::ValidFlow;
 
 /// The diagram languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,13 +9,13 @@ use std::rc::Rc;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::handoff::Handoff;
-use super::markup;
-use super::model::{Condition, Node};
-use super::session::{Screen, Session};
-use super::validate::ValidFlow;
 use super::walk::{self, Answers, Step};
-use super::Config;
+use crate::flow::handoff::Handoff;
+use crate::flow::markup;
+use crate::flow::model::{Condition, Node};
+use crate::flow::session::{Screen, Session};
+use crate::flow::validate::ValidFlow;
+use crate::flow::Config;
 
 /// A flow's test file.
 #[derive(Debug, Deserialize, JsonSchema)]

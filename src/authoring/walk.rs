@@ -7,10 +7,10 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use super::error::limits;
-use super::model::{Fields, Format, Node};
-use super::session::{Answer, Screen, Session};
-use super::validate::ValidFlow;
+use crate::flow::error::limits;
+use crate::flow::model::{Fields, Format, Node};
+use crate::flow::session::{Answer, Screen, Session};
+use crate::flow::validate::ValidFlow;
 
 /// Answers by id: a question's id gives an option id, a field's id gives what is typed.
 pub type Answers = BTreeMap<String, String>;
@@ -146,7 +146,7 @@ fn answer(session: &mut Session, answer: Answer) -> Result<(), String> {
     session
         .answer(answer)
         .map_err(|refusal| match (session.flow().node(node), refusal) {
-            (Node::Fields(f), super::session::Refusal::Fields(problems)) => problems
+            (Node::Fields(f), crate::flow::session::Refusal::Fields(problems)) => problems
                 .iter()
                 .map(|(k, p)| format!("the field `{}` was not accepted: {p}", f.fields[*k].id))
                 .collect::<Vec<_>>()
