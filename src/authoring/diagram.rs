@@ -3,7 +3,7 @@
 //! (Mermaid) or double octagons (dot); each edge is labelled with its option or condition.
 
 use crate::flow::model::{Condition, Node};
-use crate::flow::validate::ValidFlow;
+use crate::flow::ValidFlow;
 
 /// The diagram languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,8 +14,8 @@ use crate::flow::handoff::Handoff;
 use crate::flow::markup;
 use crate::flow::model::{Condition, Node};
 use crate::flow::session::{Screen, Session};
-use crate::flow::validate::ValidFlow;
 use crate::flow::Config;
+use crate::flow::ValidFlow;
 
 /// A flow's test file.
 #[derive(Debug, Deserialize, JsonSchema)]

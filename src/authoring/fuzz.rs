@@ -22,7 +22,8 @@ use crate::flow::model::{
 use crate::flow::pattern::Pattern;
 use crate::flow::session::{Answer, Screen, Session};
 use crate::flow::template::{self, Piece};
-use crate::flow::validate::{self, ValidFlow};
+use crate::flow::validate;
+use crate::flow::ValidFlow;
 
 /// A fuzz target's body: it panics when its property fails.
 pub type Property = fn(&[u8]);

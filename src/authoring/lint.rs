@@ -12,7 +12,8 @@ use std::collections::{HashMap, VecDeque};
 use crate::flow::config::PLACEHOLDERS;
 use crate::flow::model::{Condition, Line, Node};
 use crate::flow::template;
-use crate::flow::validate::{self, ValidFlow};
+use crate::flow::validate;
+use crate::flow::ValidFlow;
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

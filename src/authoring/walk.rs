@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::flow::error::limits;
 use crate::flow::model::{Fields, Format, Node};
 use crate::flow::session::{Answer, Screen, Session};
-use crate::flow::validate::ValidFlow;
+use crate::flow::ValidFlow;
 
 /// Answers by id: a question's id gives an option id, a field's id gives what is typed.
 pub type Answers = BTreeMap<String, String>;

@@ -15,6 +15,7 @@ pub mod pattern;
 pub mod qr;
 pub mod session;
 pub mod template;
+pub mod valid;
 pub mod validate;
 
 pub use config::Config;
@@ -22,7 +23,7 @@ pub use error::FlowError;
 pub use handoff::Handoff;
 pub use model::{Flow, Node, OutcomeKind};
 pub use session::{Answer, Refusal, Screen, Session};
-pub use validate::ValidFlow;
+pub use valid::ValidFlow;
 
 /// The flows built into the widget, by id (minified from `flows/` by build.rs).
 pub const BUILT_IN: [(&str, &str); 1] = [(

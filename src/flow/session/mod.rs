@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use super::fields::{self, FieldProblem};
 use super::model::{Condition, Line, Node};
-use super::validate::ValidFlow;
+use super::valid::ValidFlow;
 use answers::AnswersByNode;
 use code::Code;
 

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::{Answer, Screen, Session};
 use crate::flow::json::{self, quote, Json};
 use crate::flow::model::Node;
-use crate::flow::validate::ValidFlow;
+use crate::flow::ValidFlow;
 
 impl Session {
     /// The session as text (JSON), by node and option ids, to keep it across a reload.
