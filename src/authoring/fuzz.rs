@@ -1069,7 +1069,7 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
 pub fn handoff(data: &[u8]) {
     let mut b = Bytes::new(data);
     let bytes: Vec<u8> = b.text(16).into_bytes();
-    let encoded = handoff::base64(&bytes);
+    let encoded = handoff::base64::encode(&bytes);
     assert_eq!(encoded.len(), bytes.len().div_ceil(3) * 4);
     assert_eq!(
         base64_decode(&encoded).as_deref(),
