@@ -12,7 +12,7 @@ use std::rc::Rc;
 use common::{errors_of, example, EXAMPLE};
 use serde_json::{json, Value};
 use troubleshooter::authoring::transcript;
-use troubleshooter::authoring::walk::{explore, follow, Answers};
+use troubleshooter::authoring::walk::{explore, follow, AnswersById};
 use troubleshooter::flow::error::limits;
 use troubleshooter::flow::handoff::{Email, MAILTO_BUDGET};
 use troubleshooter::flow::pattern::Pattern;
@@ -271,7 +271,7 @@ fn b5_render_checks_a_heavy_pattern_once_per_answer() {
         .collect();
     flow["nodes"][6]["email"]["body"] = json!(body);
     let flow = Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap());
-    let answers: Answers = [
+    let answers: AnswersById = [
         ("where", "office"),
         ("lights", "error"),
         ("email", "ada@contoso.com"),
@@ -385,7 +385,7 @@ fn b8_flag_routes_on_a_long_chain_are_judged_without_replaying_the_path() {
         }
     });
     let flow = Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap());
-    let answers: Answers = (0..998)
+    let answers: AnswersById = (0..998)
         .map(|i| (format!("q{i}"), "o0".to_owned()))
         .collect();
     let session = follow(Rc::clone(&flow), &answers).unwrap();

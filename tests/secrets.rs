@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde_json::json;
 use troubleshooter::authoring::transcript;
-use troubleshooter::authoring::walk::{follow, Answers};
+use troubleshooter::authoring::walk::{follow, AnswersById};
 use troubleshooter::flow::fields::FieldProblem;
 use troubleshooter::flow::handoff::MAILTO_BUDGET;
 use troubleshooter::flow::session::Refusal;
@@ -38,7 +38,7 @@ fn flow(refuse_codes: bool) -> Rc<ValidFlow> {
     Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap())
 }
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
+fn answers(pairs: &[(&str, &str)]) -> AnswersById {
     pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

@@ -12,8 +12,9 @@ use crate::flow::model::{Fields, Format, Node};
 use crate::flow::session::{Answer, Screen, Session};
 use crate::flow::ValidFlow;
 
-/// Answers by id: a question's id gives an option id, a field's id gives what is typed.
-pub type Answers = BTreeMap<String, String>;
+/// Answers by id, as `flowcheck render` and flow tests give them: a question's id gives an
+/// option id, a field's id gives what is typed. (A session keeps its own answers by node index.)
+pub type AnswersById = BTreeMap<String, String>;
 
 /// One action of a walk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,7 +95,7 @@ pub struct Exploration {
 
 /// Walks a session along the given answers until an outcome. Says which answer is missing or
 /// not accepted, by id.
-pub fn follow(flow: Rc<ValidFlow>, answers: &Answers) -> Result<Session, String> {
+pub fn follow(flow: Rc<ValidFlow>, answers: &AnswersById) -> Result<Session, String> {
     let mut session = Session::new(flow);
     session.start();
     for _ in 0..=limits::MAX_DEPTH + 1 {

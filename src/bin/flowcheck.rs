@@ -30,9 +30,9 @@ mod cli {
     use std::rc::Rc;
 
     use std::io::Read;
-    use troubleshooter::authoring::diagram::{self, Format};
+    use troubleshooter::authoring::diagram::{self, Notation};
     use troubleshooter::authoring::lint::{self, Severity};
-    use troubleshooter::authoring::walk::{self, Answers, Step};
+    use troubleshooter::authoring::walk::{self, AnswersById, Step};
     use troubleshooter::authoring::{flowtest, readability, transcript};
 
     use troubleshooter::flow::config::is_unseen_control;
@@ -54,9 +54,9 @@ mod cli {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let result = match args.as_slice() {
             ["check", files @ ..] if !files.is_empty() => check(files),
-            ["graph", file] => graph(file, Format::Mermaid),
-            ["graph", file, "--format", "mermaid"] => graph(file, Format::Mermaid),
-            ["graph", file, "--format", "dot"] => graph(file, Format::Dot),
+            ["graph", file] => graph(file, Notation::Mermaid),
+            ["graph", file, "--format", "mermaid"] => graph(file, Notation::Mermaid),
+            ["graph", file, "--format", "dot"] => graph(file, Notation::Dot),
             ["paths", file] => paths(file, false),
             ["paths", file, "--json"] => paths(file, true),
             ["render", file, "--answers", answers] => render(file, answers),
@@ -204,11 +204,11 @@ mod cli {
         format!("{n} {what}{}", if n == 1 { "" } else { "s" })
     }
 
-    fn graph(file: &str, format: Format) -> Result<bool, String> {
+    fn graph(file: &str, notation: Notation) -> Result<bool, String> {
         let Some(flow) = load(file) else {
             return Ok(false);
         };
-        print!("{}", diagram::draw(&flow, format));
+        print!("{}", diagram::draw(&flow, notation));
         Ok(true)
     }
 
@@ -368,7 +368,7 @@ mod cli {
 
     /// Reads answers: an object of id to string, with an optional `"config"` object of page
     /// settings (`org_name`, `support_email`, `support_phone`, `support_hours`).
-    fn read_answers(file: &str) -> Result<(Answers, Config), String> {
+    fn read_answers(file: &str) -> Result<(AnswersById, Config), String> {
         let text = read_bounded(file)?;
         let mut value: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| e.to_string())?;
@@ -390,7 +390,7 @@ mod cli {
                 p.message
             ));
         }
-        let answers: Answers = serde_json::from_value(value)
+        let answers: AnswersById = serde_json::from_value(value)
             .map_err(|e| format!("answers must map ids to strings: {e}"))?;
         Ok((answers, config))
     }
