@@ -1,6 +1,6 @@
 //! Checks of a valid flow that only its authors need, run by `flowcheck check`: a flow that
-//! passes [`validate`](crate::flow::validate) works in the widget, and these find where it would still
-//! hand a helpdesk a poor text. Not compiled into the widget.
+//! passes [`validate`] works in the widget, and these find where it would still hand a
+//! helpdesk a poor text. Not compiled into the widget.
 //!
 //! The one check today: a placeholder in an outcome's email or phone script that nothing on some
 //! way to that outcome fills, because that way never visits the question or the form that asks
