@@ -19,8 +19,8 @@ mod bench {
     use std::rc::Rc;
     use std::time::{Duration, Instant};
 
-    use troubleshooter::flow::generate::layered;
-    use troubleshooter::flow::walk::sample_values;
+    use troubleshooter::authoring::generate::layered;
+    use troubleshooter::authoring::walk::sample_values;
     use troubleshooter::flow::{load, Answer, Node, Screen, Session, ValidFlow, BUILT_IN};
 
     fn median(mut samples: Vec<Duration>) -> Duration {

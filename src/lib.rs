@@ -2,11 +2,15 @@
 //!
 //! [`flow`] is the engine (pure Rust, tested natively); [`ui`] and [`embed`] are the Yew widget
 //! and its mounting in a page, built for WebAssembly but for their pure-data parts (the settings
-//! and the attribute parser that fills them), which are tested natively.
+//! and the attribute parser that fills them), which are tested natively. Together they are what
+//! the wasm holds. `authoring` is for the people who write flows: `flowcheck`'s tools, built
+//! natively only, on top of the rest.
 
 // Every public item says what it is for (checked by `make lint`, which builds the docs).
 #![warn(missing_docs)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod authoring;
 pub mod embed;
 pub mod flow;
 pub mod i18n;

@@ -8,9 +8,10 @@ mod common;
 use std::rc::Rc;
 
 use common::{golden, parse_mailto};
-use troubleshooter::flow::handoff::{transcript, Email, MAILTO_BUDGET};
-use troubleshooter::flow::walk::{explore, follow, Answers};
-use troubleshooter::flow::{readability, Config, Handoff, Screen, Session, ValidFlow};
+use troubleshooter::authoring::walk::{explore, follow, AnswersById};
+use troubleshooter::authoring::{readability, transcript};
+use troubleshooter::flow::handoff::{Email, MAILTO_BUDGET};
+use troubleshooter::flow::{Config, Handoff, Screen, Session, ValidFlow};
 use troubleshooter::i18n::EN;
 
 const FLOW: &str = include_str!("../flows/microsoft-authenticator.json");
@@ -37,7 +38,7 @@ fn email_of(session: &Session) -> Email {
         .unwrap()
 }
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
+fn answers(pairs: &[(&str, &str)]) -> AnswersById {
     pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -579,13 +580,13 @@ fn every_outcome_that_sends_people_to_it_gives_them_the_email_and_script() {
         }
     }
     for walk in explore(flow.clone(), 10_000).walks {
-        let mut answers = Answers::new();
+        let mut answers = AnswersById::new();
         for step in &walk.steps {
             match step {
-                troubleshooter::flow::walk::Step::Question { node, option, .. } => {
+                troubleshooter::authoring::walk::Step::Question { node, option, .. } => {
                     answers.insert(node.clone(), option.clone());
                 }
-                troubleshooter::flow::walk::Step::Fields { values, .. } => {
+                troubleshooter::authoring::walk::Step::Fields { values, .. } => {
                     answers.extend(values.iter().cloned());
                 }
                 _ => {}
@@ -723,7 +724,7 @@ fn the_flow_test_cases_reach_the_outcomes_they_name() {
         .collect();
     for case in tests["cases"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
-        let answers: Answers = case["answers"]
+        let answers: AnswersById = case["answers"]
             .as_object()
             .unwrap()
             .iter()

@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
-use troubleshooter::flow::walk::explore;
-use troubleshooter::flow::{flowtest, lint, schema, ValidFlow, BUILT_IN};
+use troubleshooter::authoring::walk::explore;
+use troubleshooter::authoring::{flowtest, lint, schema};
+use troubleshooter::flow::{ValidFlow, BUILT_IN};
 
 #[test]
 fn the_committed_schema_is_up_to_date() {
@@ -16,7 +17,7 @@ fn the_committed_schema_is_up_to_date() {
     );
     assert_eq!(
         include_str!("../schema/flow-tests.schema.json").trim_end(),
-        troubleshooter::flow::flowtest::schema(),
+        troubleshooter::authoring::flowtest::schema(),
         "schema/flow-tests.schema.json is stale: run `cargo run --bin flowcheck -- schema --tests > schema/flow-tests.schema.json`"
     );
 }

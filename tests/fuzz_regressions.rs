@@ -1,12 +1,12 @@
 //! Replays every input the fuzzers found (`fuzz/regressions/<target>/`, each minimised with
 //! `cargo fuzz tmin`) and every seed (`fuzz/seeds/<target>/`) through the very property the fuzz
-//! target checks (`src/flow/fuzz.rs`), so a fixed bug stays fixed without a nightly toolchain.
+//! target checks (`src/authoring/fuzz.rs`), so a fixed bug stays fixed without a nightly toolchain.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use troubleshooter::flow::fuzz;
+use troubleshooter::authoring::fuzz;
 
 include!("../fuzz/regex_reference.rs");
 

@@ -11,10 +11,11 @@ use std::rc::Rc;
 
 use common::{errors_of, example, EXAMPLE};
 use serde_json::{json, Value};
+use troubleshooter::authoring::transcript;
+use troubleshooter::authoring::walk::{explore, follow, AnswersById};
 use troubleshooter::flow::error::limits;
-use troubleshooter::flow::handoff::{transcript, Email, MAILTO_BUDGET};
+use troubleshooter::flow::handoff::{Email, MAILTO_BUDGET};
 use troubleshooter::flow::pattern::Pattern;
-use troubleshooter::flow::walk::{explore, follow, Answers};
 use troubleshooter::flow::{markup, Config, FlowError, ValidFlow};
 
 fn has_error(errors: &[FlowError], path: &str, words: &str) -> bool {
@@ -133,7 +134,7 @@ fn b2_deeply_nested_groups_are_refused_not_a_stack_overflow() {
         assert!(error.contains("at most 1000 are allowed"), "{error}");
     }
     // The schema says the same, for editors.
-    assert!(troubleshooter::flow::schema::json()
+    assert!(troubleshooter::authoring::schema::json()
         .contains(&format!("\"maxLength\": {}", limits::MAX_PATTERN_LENGTH)));
     refused(
         |f| f["nodes"][3]["fields"][0]["pattern"] = json!(nested(150, "(")),
@@ -270,7 +271,7 @@ fn b5_render_checks_a_heavy_pattern_once_per_answer() {
         .collect();
     flow["nodes"][6]["email"]["body"] = json!(body);
     let flow = Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap());
-    let answers: Answers = [
+    let answers: AnswersById = [
         ("where", "office"),
         ("lights", "error"),
         ("email", "ada@contoso.com"),
@@ -384,7 +385,7 @@ fn b8_flag_routes_on_a_long_chain_are_judged_without_replaying_the_path() {
         }
     });
     let flow = Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap());
-    let answers: Answers = (0..998)
+    let answers: AnswersById = (0..998)
         .map(|i| (format!("q{i}"), "o0".to_owned()))
         .collect();
     let session = follow(Rc::clone(&flow), &answers).unwrap();

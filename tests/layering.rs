@@ -114,6 +114,11 @@ fn code_of(text: &str) -> String {
             i += 1;
         }
     }
+    // `pub(in crate::flow)` names a module it grants visibility to, not one it imports.
+    while let Some(at) = out.find("pub(in ") {
+        let end = at + out[at..].find(')').expect("a closed visibility");
+        out.replace_range(at..=end, &format!("pub{}", " ".repeat(end - at - 2)));
+    }
     out
 }
 
@@ -509,7 +514,7 @@ fn a_nested_use_tree_and_a_wrong_way_import_are_found() {
             "crate::flow::a",
             "use crate::{flow::{b::{self, X as Y}}, ui::Thing};\n",
         ),
-        ("crate::flow::b", "pub struct X;\n"),
+        ("crate::flow::b", "pub(in crate::flow) struct X;\n"),
         ("crate::ui", "pub struct Thing;\n"),
     ]);
     let edges = edges(&sources);

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
-use troubleshooter::flow::lint::{lint, Finding, Severity};
+use troubleshooter::authoring::lint::{lint, Finding, Severity};
 use troubleshooter::flow::ValidFlow;
 
 const V1_0: &str = include_str!("fixtures/microsoft-authenticator-v1.0.json");
@@ -145,7 +145,7 @@ fn a_route_that_needs_the_form_counts_as_not_taken_without_it() {
 fn a_huge_flow_is_checked_within_a_budget_and_says_when_it_stopped() {
     // 20,000 nodes; each of the 500 outcomes names a different question, so the check would
     // search the whole flow once per question: it stops at its budget and says so.
-    let mut flow = troubleshooter::flow::generate::layered(20_000, 50);
+    let mut flow = troubleshooter::authoring::generate::layered(20_000, 50);
     let nodes = flow["nodes"].as_array_mut().unwrap();
     let questions: Vec<String> = nodes
         .iter()

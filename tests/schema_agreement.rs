@@ -17,9 +17,10 @@ use std::fmt::Debug;
 
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{json, Value};
+use troubleshooter::authoring::flowtest;
 use troubleshooter::flow::error::limits;
 use troubleshooter::flow::model::{Format, Node, NodeType, OutcomeKind, PhoneTarget};
-use troubleshooter::flow::{flowtest, load, Flow, ValidFlow};
+use troubleshooter::flow::{load, Flow, ValidFlow};
 
 const FLOW_SCHEMA: &str = include_str!("../schema/flow.schema.json");
 const TESTS_SCHEMA: &str = include_str!("../schema/flow-tests.schema.json");

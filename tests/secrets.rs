@@ -6,10 +6,11 @@
 use std::rc::Rc;
 
 use serde_json::json;
+use troubleshooter::authoring::transcript;
+use troubleshooter::authoring::walk::{follow, AnswersById};
 use troubleshooter::flow::fields::FieldProblem;
-use troubleshooter::flow::handoff::{transcript, MAILTO_BUDGET};
+use troubleshooter::flow::handoff::MAILTO_BUDGET;
 use troubleshooter::flow::session::Refusal;
-use troubleshooter::flow::walk::{follow, Answers};
 use troubleshooter::flow::{Answer, Config, Handoff, Screen, Session, ValidFlow};
 
 fn flow(refuse_codes: bool) -> Rc<ValidFlow> {
@@ -37,7 +38,7 @@ fn flow(refuse_codes: bool) -> Rc<ValidFlow> {
     Rc::new(ValidFlow::from_json(&flow.to_string()).unwrap())
 }
 
-fn answers(pairs: &[(&str, &str)]) -> Answers {
+fn answers(pairs: &[(&str, &str)]) -> AnswersById {
     pairs
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

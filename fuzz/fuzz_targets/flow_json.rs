@@ -1,3 +1,3 @@
 #![no_main]
 // The property lives in the library, so `cargo test` replays saved inputs through it.
-libfuzzer_sys::fuzz_target!(|data: &[u8]| troubleshooter::flow::fuzz::flow_json(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| troubleshooter::authoring::fuzz::flow_json(data));

@@ -3,7 +3,7 @@
 // is passed in because the library does not depend on it (tests/fuzz_regressions.rs does the
 // same).
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    troubleshooter::flow::fuzz::pattern_against(data, &reference)
+    troubleshooter::authoring::fuzz::pattern_against(data, &reference)
 });
 
 include!("../regex_reference.rs");

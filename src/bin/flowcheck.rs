@@ -30,15 +30,14 @@ mod cli {
     use std::rc::Rc;
 
     use std::io::Read;
-    use troubleshooter::flow::diagram::{self, Format};
-    use troubleshooter::flow::flowtest;
-    use troubleshooter::flow::handoff::transcript;
-    use troubleshooter::flow::lint::{self, Severity};
-    use troubleshooter::flow::walk::{self, Answers, Step};
+    use troubleshooter::authoring::diagram::{self, Notation};
+    use troubleshooter::authoring::lint::{self, Severity};
+    use troubleshooter::authoring::walk::{self, AnswersById, Step};
+    use troubleshooter::authoring::{flowtest, readability, transcript};
 
     use troubleshooter::flow::config::is_unseen_control;
     use troubleshooter::flow::error::limits;
-    use troubleshooter::flow::{load, readability, Config, ValidFlow};
+    use troubleshooter::flow::{load, Config, ValidFlow};
     use troubleshooter::i18n::EN;
 
     const USAGE: &str = "usage:
@@ -50,14 +49,16 @@ mod cli {
       flowcheck readability FILE
       flowcheck schema [--tests]";
 
+    /// Runs the command line. A command returns whether all is well (exit status 0, else 1); a
+    /// command line that is not one of them prints the usage instead (exit status 2).
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let result = match args.as_slice() {
+        let passed = match args.as_slice() {
             ["check", files @ ..] if !files.is_empty() => check(files),
-            ["graph", file] => graph(file, Format::Mermaid),
-            ["graph", file, "--format", "mermaid"] => graph(file, Format::Mermaid),
-            ["graph", file, "--format", "dot"] => graph(file, Format::Dot),
+            ["graph", file] => graph(file, Notation::Mermaid),
+            ["graph", file, "--format", "mermaid"] => graph(file, Notation::Mermaid),
+            ["graph", file, "--format", "dot"] => graph(file, Notation::Dot),
             ["paths", file] => paths(file, false),
             ["paths", file, "--json"] => paths(file, true),
             ["render", file, "--answers", answers] => render(file, answers),
@@ -65,33 +66,38 @@ mod cli {
             ["readability", file] => readability(file),
             ["generate", nodes, rows] => match (nodes.parse(), rows.parse()) {
                 (Ok(nodes), Ok(rows)) => {
-                    println!("{}", troubleshooter::flow::generate::layered(nodes, rows));
-                    Ok(true)
+                    println!(
+                        "{}",
+                        troubleshooter::authoring::generate::layered(nodes, rows)
+                    );
+                    true
                 }
-                _ => Err(USAGE.to_owned()),
+                _ => return usage(),
             },
             ["schema"] => {
-                println!("{}", troubleshooter::flow::schema::json());
-                Ok(true)
+                println!("{}", troubleshooter::authoring::schema::json());
+                true
             }
             ["schema", "--tests"] => {
                 println!("{}", flowtest::schema());
-                Ok(true)
+                true
             }
             ["--help" | "-h" | "help"] => {
                 println!("{USAGE}");
-                Ok(true)
+                true
             }
-            _ => Err(USAGE.to_owned()),
+            _ => return usage(),
         };
-        match result {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::from(1),
-            Err(usage) => {
-                eprintln!("{usage}");
-                ExitCode::from(2)
-            }
+        if passed {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
         }
+    }
+
+    fn usage() -> ExitCode {
+        eprintln!("{USAGE}");
+        ExitCode::from(2)
     }
 
     /// Reads a file of at most `limits::MAX_BYTES`, or says why not. It never reads more than
@@ -165,7 +171,7 @@ mod cli {
     }
 
     /// Validates each file, then lints the valid ones: errors fail the check, warnings do not.
-    fn check(files: &[&str]) -> Result<bool, String> {
+    fn check(files: &[&str]) -> bool {
         let mut ok = true;
         for file in files {
             let Some(flow) = load(file) else {
@@ -195,24 +201,24 @@ mod cli {
                 println!("{file}: ok ({nodes} nodes)");
             }
         }
-        Ok(ok)
+        ok
     }
 
     fn count(n: usize, what: &str) -> String {
         format!("{n} {what}{}", if n == 1 { "" } else { "s" })
     }
 
-    fn graph(file: &str, format: Format) -> Result<bool, String> {
+    fn graph(file: &str, notation: Notation) -> bool {
         let Some(flow) = load(file) else {
-            return Ok(false);
+            return false;
         };
-        print!("{}", diagram::draw(&flow, format));
-        Ok(true)
+        print!("{}", diagram::draw(&flow, notation));
+        true
     }
 
-    fn paths(file: &str, json: bool) -> Result<bool, String> {
+    fn paths(file: &str, json: bool) -> bool {
         let Some(flow) = load(file) else {
-            return Ok(false);
+            return false;
         };
         let found = walk::explore(Rc::new(flow), limits::MAX_PATHS);
         if json {
@@ -220,7 +226,7 @@ mod cli {
                 "{}",
                 serde_json::to_string_pretty(&found).unwrap_or_default()
             );
-            return Ok(found.truncated || found.unreached.is_empty());
+            return found.truncated || found.unreached.is_empty();
         }
         for (n, w) in found.walks.iter().enumerate() {
             let steps: Vec<String> = w
@@ -271,18 +277,18 @@ mod cli {
                 }
                 println!("{file}: not reached before the search stopped: {named}");
             }
-            return Ok(true);
+            return true;
         }
         for id in &found.unreached {
             eprintln!("{file}: no way through the flow reaches the outcome `{id}`");
         }
-        Ok(found.unreached.is_empty())
+        found.unreached.is_empty()
     }
 
     /// The Flesch-Kincaid grade of every question and outcome; fails above the maximum.
-    fn readability(file: &str) -> Result<bool, String> {
+    fn readability(file: &str) -> bool {
         let Some(flow) = load(file) else {
-            return Ok(false);
+            return false;
         };
         let mut ok = true;
         for node in &flow.flow().nodes {
@@ -306,42 +312,42 @@ mod cli {
             readability::MAX_GRADE,
             readability::GOAL_GRADE
         );
-        Ok(ok)
+        ok
     }
 
-    fn render(file: &str, answers_file: &str) -> Result<bool, String> {
+    fn render(file: &str, answers_file: &str) -> bool {
         let Some(flow) = load(file) else {
-            return Ok(false);
+            return false;
         };
         let (answers, config) = match read_answers(answers_file) {
             Ok(read) => read,
             Err(e) => {
                 eprintln!("{answers_file}: {}", printable(&e));
-                return Ok(false);
+                return false;
             }
         };
         let session = match walk::follow(Rc::new(flow), &answers) {
             Ok(session) => session,
             Err(e) => {
                 eprintln!("{answers_file}: {}", printable(&e));
-                return Ok(false);
+                return false;
             }
         };
         print!("{}", transcript(&session, &config, EN.mailto_note));
-        Ok(true)
+        true
     }
 
     /// Runs a flow's test file: every case, and every rule on every way through the flow.
-    fn test(file: &str, tests_file: &str) -> Result<bool, String> {
+    fn test(file: &str, tests_file: &str) -> bool {
         let Some(flow) = load(file) else {
-            return Ok(false);
+            return false;
         };
         let tests = read_bounded(tests_file).and_then(|text| flowtest::parse(&text));
         let report = match tests.and_then(|t| flowtest::run(Rc::new(flow), &t, limits::MAX_PATHS)) {
             Ok(report) => report,
             Err(e) => {
                 eprintln!("{tests_file}: {}", printable(&e));
-                return Ok(false);
+                return false;
             }
         };
         for failure in &report.failures {
@@ -361,12 +367,12 @@ mod cli {
             count(report.cases, "case"),
             count(report.rules, "rule"),
         );
-        Ok(report.failures.is_empty())
+        report.failures.is_empty()
     }
 
     /// Reads answers: an object of id to string, with an optional `"config"` object of page
     /// settings (`org_name`, `support_email`, `support_phone`, `support_hours`).
-    fn read_answers(file: &str) -> Result<(Answers, Config), String> {
+    fn read_answers(file: &str) -> Result<(AnswersById, Config), String> {
         let text = read_bounded(file)?;
         let mut value: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| e.to_string())?;
@@ -388,7 +394,7 @@ mod cli {
                 p.message
             ));
         }
-        let answers: Answers = serde_json::from_value(value)
+        let answers: AnswersById = serde_json::from_value(value)
             .map_err(|e| format!("answers must map ids to strings: {e}"))?;
         Ok((answers, config))
     }

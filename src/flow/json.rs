@@ -1,7 +1,8 @@
-//! A small JSON reader for flow files. It is here, rather than serde_json, because the widget
-//! downloads every byte: this is a fraction of serde's generic code, and it keeps what flow
-//! errors need (the line and column of a syntax error). Numbers are kept as their text and read
-//! as whole numbers where the format wants one, so no float parsing is linked in.
+//! A small JSON reader for flow files, and the writer of the one JSON text the widget writes (a
+//! session's snapshot). It is here, rather than serde_json, because the widget downloads every
+//! byte: this is a fraction of serde's generic code, and it keeps what flow errors need (the
+//! line and column of a syntax error). Numbers are kept as their text and read as whole numbers
+//! where the format wants one, so no float parsing is linked in.
 
 /// A JSON value. Strings without escapes borrow from the text, so reading a file allocates
 /// little more than the lists and the strings that are kept.
@@ -33,11 +34,56 @@ impl Json<'_> {
             Json::Object(_) => "an object",
         }
     }
+
+    /// The value as compact JSON text (no white space), which [`parse`] reads back as it was.
+    /// The one JSON writer in the widget, so that what it keeps (a session's snapshot) is
+    /// written by the same rules as everything it reads.
+    pub fn write(&self, out: &mut String) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => out.push_str(n),
+            Json::String(s) => write_string(s, out),
+            Json::Array(items) => {
+                out.push('[');
+                for item in items {
+                    item.write(out);
+                    out.push(',');
+                }
+                close(out, ']');
+            }
+            Json::Object(entries) => {
+                out.push('{');
+                for (key, value) in entries {
+                    write_string(key, out);
+                    out.push(':');
+                    value.write(out);
+                    out.push(',');
+                }
+                close(out, '}');
+            }
+        }
+    }
 }
 
 /// Writes a string as a JSON string literal.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
+    write_string(text, &mut out);
+    out
+}
+
+/// Ends a list or an object: the comma after its last item goes (a `[` or `{` that opened an
+/// empty one stays).
+fn close(out: &mut String, end: char) {
+    if out.ends_with(',') {
+        out.pop();
+    }
+    out.push(end);
+}
+
+/// Writes a string literal onto `out`, escaping what JSON requires and nothing more.
+fn write_string(text: &str, out: &mut String) {
     out.push('"');
     for c in text.chars() {
         match c {
@@ -46,12 +92,18 @@ pub fn quote(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            // Below U+0020, so two hex digits after `00`. By hand: this was the widget's only
+            // `{:x}`, and `format!` for it cost the download about 180 bytes.
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[c as usize >> 4]));
+                out.push(char::from(HEX[c as usize & 15]));
+            }
             c => out.push(c),
         }
     }
     out.push('"');
-    out
 }
 
 /// A syntax error: where (1-based line and column) and what.

@@ -1,6 +1,6 @@
 //! Checks of a valid flow that only its authors need, run by `flowcheck check`: a flow that
-//! passes [`validate`](super::validate) works in the widget, and these find where it would still
-//! hand a helpdesk a poor text. Not compiled into the widget.
+//! passes [`validate`] works in the widget, and these find where it would still hand a
+//! helpdesk a poor text. Not compiled into the widget.
 //!
 //! The one check today: a placeholder in an outcome's email or phone script that nothing on some
 //! way to that outcome fills, because that way never visits the question or the form that asks
@@ -9,10 +9,11 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use super::config::PLACEHOLDERS;
-use super::model::{Condition, Line, Node};
-use super::template;
-use super::validate::{self, ValidFlow};
+use crate::flow::config::PLACEHOLDERS;
+use crate::flow::model::{Condition, Line, Node};
+use crate::flow::template;
+use crate::flow::validate;
+use crate::flow::ValidFlow;
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,7 +313,11 @@ impl<'a> PlaceholderCoverage<'a> {
     }
 
     /// Where routes may lead from a state, and whether falling through them is possible.
-    fn routed<'r>(&self, routes: &'r [super::model::Route], state: &State) -> (Vec<&'r str>, bool) {
+    fn routed<'r>(
+        &self,
+        routes: &'r [crate::flow::model::Route],
+        state: &State,
+    ) -> (Vec<&'r str>, bool) {
         let mut targets = Vec::new();
         for route in routes {
             match self.truth(&route.when, state) {
@@ -467,7 +472,7 @@ impl Search {
 }
 
 /// The line lists of an outcome that go to someone else (email and script), with their JSON keys.
-fn handoff_lines(o: &super::model::Outcome) -> Vec<(&'static str, &[Line])> {
+fn handoff_lines(o: &crate::flow::model::Outcome) -> Vec<(&'static str, &[Line])> {
     let mut lists = validate::outcome_lines(o);
     lists.retain(|(key, _)| *key != "steps");
     lists

@@ -1,9 +1,9 @@
 //! How hard flow text is to read: the Flesch-Kincaid grade of each question and outcome, so a
 //! stressed person gets short sentences and short words.
 
-use super::markup;
-use super::model::{Line, Node};
-use super::template::{self, Piece};
+use crate::flow::markup;
+use crate::flow::model::{Line, Node};
+use crate::flow::template::{self, Piece};
 
 /// A node's grade is over this, and `flowcheck readability` fails.
 pub const MAX_GRADE: f64 = 10.0;

@@ -1,7 +1,7 @@
 //! The JSON Schema of the flow format, generated from the Rust types (native builds only).
 //! `schema/flow.schema.json` is this output; a test fails when the two differ.
 
-use super::model::Flow;
+use crate::flow::model::Flow;
 
 /// The schema as pretty JSON.
 pub fn json() -> String {

@@ -9,13 +9,13 @@ use std::rc::Rc;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::handoff::Handoff;
-use super::markup;
-use super::model::{Condition, Node};
-use super::session::{Screen, Session};
-use super::validate::ValidFlow;
-use super::walk::{self, Answers, Step};
-use super::Config;
+use super::walk::{self, AnswersById, Step};
+use crate::flow::handoff::Handoff;
+use crate::flow::markup;
+use crate::flow::model::{Condition, Node};
+use crate::flow::session::{Screen, Session};
+use crate::flow::Config;
+use crate::flow::ValidFlow;
 
 /// A flow's test file.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -45,7 +45,7 @@ pub struct Case {
     /// What the case shows, such as "H1: an error code keeps the administrator route".
     pub name: String,
     /// A question's id gives an option id; a field's id gives what is typed.
-    pub answers: Answers,
+    pub answers: AnswersById,
     /// The id of the outcome the answers must reach.
     #[serde(default)]
     pub outcome: Option<String>,

@@ -7,13 +7,14 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use super::error::limits;
-use super::model::{Fields, Format, Node};
-use super::session::{Answer, Screen, Session};
-use super::validate::ValidFlow;
+use crate::flow::error::limits;
+use crate::flow::model::{Fields, Format, Node};
+use crate::flow::session::{Answer, Screen, Session};
+use crate::flow::ValidFlow;
 
-/// Answers by id: a question's id gives an option id, a field's id gives what is typed.
-pub type Answers = BTreeMap<String, String>;
+/// Answers by id, as `flowcheck render` and flow tests give them: a question's id gives an
+/// option id, a field's id gives what is typed. (A session keeps its own answers by node index.)
+pub type AnswersById = BTreeMap<String, String>;
 
 /// One action of a walk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,7 +95,7 @@ pub struct Exploration {
 
 /// Walks a session along the given answers until an outcome. Says which answer is missing or
 /// not accepted, by id.
-pub fn follow(flow: Rc<ValidFlow>, answers: &Answers) -> Result<Session, String> {
+pub fn follow(flow: Rc<ValidFlow>, answers: &AnswersById) -> Result<Session, String> {
     let mut session = Session::new(flow);
     session.start();
     for _ in 0..=limits::MAX_DEPTH + 1 {
@@ -146,7 +147,7 @@ fn answer(session: &mut Session, answer: Answer) -> Result<(), String> {
     session
         .answer(answer)
         .map_err(|refusal| match (session.flow().node(node), refusal) {
-            (Node::Fields(f), super::session::Refusal::Fields(problems)) => problems
+            (Node::Fields(f), crate::flow::session::Refusal::Fields(problems)) => problems
                 .iter()
                 .map(|(k, p)| format!("the field `{}` was not accepted: {p}", f.fields[*k].id))
                 .collect::<Vec<_>>()

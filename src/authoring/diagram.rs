@@ -2,12 +2,13 @@
 //! Questions are boxes, info screens rounded, fields forms parallelograms, outcomes stadiums
 //! (Mermaid) or double octagons (dot); each edge is labelled with its option or condition.
 
-use super::model::{Condition, Node};
-use super::validate::ValidFlow;
+use crate::flow::model::{Condition, Node};
+use crate::flow::ValidFlow;
 
-/// The diagram languages.
+/// The diagram languages (`flowcheck graph --format`); not to be confused with a field's
+/// [`Format`](crate::flow::model::Format).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum Notation {
     /// Mermaid `flowchart TD`.
     Mermaid,
     /// Graphviz `digraph`.
@@ -15,19 +16,19 @@ pub enum Format {
 }
 
 /// Draws the flow.
-pub fn draw(flow: &ValidFlow, format: Format) -> String {
+pub fn draw(flow: &ValidFlow, notation: Notation) -> String {
     let nodes = &flow.flow().nodes;
-    let mut out = match format {
-        Format::Mermaid => String::from("flowchart TD\n"),
-        Format::Dot => format!(
+    let mut out = match notation {
+        Notation::Mermaid => String::from("flowchart TD\n"),
+        Notation::Dot => format!(
             "digraph \"{}\" {{\n  rankdir=TB;\n  node [fontname=\"sans-serif\"];\n",
             flow.flow().id
         ),
     };
     for (i, node) in nodes.iter().enumerate() {
         let label = format!("{}: {}", node.id(), node.heading());
-        out.push_str(&match format {
-            Format::Mermaid => {
+        out.push_str(&match notation {
+            Notation::Mermaid => {
                 let l = mermaid_text(&label);
                 match node {
                     Node::Question(_) => format!("  n{i}[\"{l}\"]\n"),
@@ -36,7 +37,7 @@ pub fn draw(flow: &ValidFlow, format: Format) -> String {
                     Node::Outcome(o) => format!("  n{i}([\"{l}\"]):::{}\n", o.kind.as_str()),
                 }
             }
-            Format::Dot => {
+            Notation::Dot => {
                 let shape = match node {
                     Node::Question(_) => "box",
                     Node::Fields(_) => "parallelogram",
@@ -73,18 +74,18 @@ pub fn draw(flow: &ValidFlow, format: Format) -> String {
             let Some(t) = flow.index_of(target) else {
                 continue;
             };
-            out.push_str(&match format {
-                Format::Mermaid => format!("  n{i} -->|\"{}\"| n{t}\n", mermaid_text(&label)),
-                Format::Dot => format!("  n{i} -> n{t} [label=\"{}\"];\n", dot_text(&label)),
+            out.push_str(&match notation {
+                Notation::Mermaid => format!("  n{i} -->|\"{}\"| n{t}\n", mermaid_text(&label)),
+                Notation::Dot => format!("  n{i} -> n{t} [label=\"{}\"];\n", dot_text(&label)),
             });
         }
     }
-    match format {
-        Format::Mermaid => out.push_str(
+    match notation {
+        Notation::Mermaid => out.push_str(
             "  classDef self_fix fill:#d1fadf,stroke:#067647\n  classDef contact_helpdesk fill:#fef0c7,stroke:#b54708\n  \
              classDef call_vendor fill:#fee4e2,stroke:#b42318\n  classDef not_supported fill:#eaecf0,stroke:#475467\n",
         ),
-        Format::Dot => out.push_str("}\n"),
+        Notation::Dot => out.push_str("}\n"),
     }
     out
 }

@@ -9,20 +9,21 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use super::config::{one_line, Config};
-use super::error::limits;
-use super::fields;
-use super::handoff::{self, Email, Handoff, MAILTO_BUDGET};
-use super::json::{self, Json};
-use super::markup::{self, Block, Inline};
-use super::model::{
+use crate::flow::config::{one_line, Config};
+use crate::flow::error::limits;
+use crate::flow::fields;
+use crate::flow::handoff::{self, Email, Handoff, MAILTO_BUDGET};
+use crate::flow::json::{self, Json};
+use crate::flow::markup::{self, Block, Inline};
+use crate::flow::model::{
     Choice, Condition, ConditionalLine, EmailTemplate, Field, Fields, Flow, Format, Info, Line,
     Node, Outcome, OutcomeKind, PhoneTarget, PhoneTemplate, Question, Route,
 };
-use super::pattern::Pattern;
-use super::session::{Answer, Screen, Session};
-use super::template::{self, Piece};
-use super::validate::{self, ValidFlow};
+use crate::flow::pattern::Pattern;
+use crate::flow::session::{Answer, Screen, Session};
+use crate::flow::template::{self, Piece};
+use crate::flow::validate;
+use crate::flow::ValidFlow;
 
 /// A fuzz target's body: it panics when its property fails.
 pub type Property = fn(&[u8]);
@@ -229,7 +230,9 @@ pub fn flow_json(data: &[u8]) {
 }
 
 /// A comparable summary of a read: the flow, or every error.
-fn outcome_of(result: &Result<ValidFlow, Vec<super::FlowError>>) -> Result<Flow, Vec<String>> {
+fn outcome_of(
+    result: &Result<ValidFlow, Vec<crate::flow::FlowError>>,
+) -> Result<Flow, Vec<String>> {
     match result {
         Ok(flow) => Ok(flow.flow().clone()),
         Err(errors) => Err(errors.iter().map(ToString::to_string).collect()),
@@ -736,7 +739,7 @@ pub fn handoff_holds(s: &Session, config: &Config) {
         s.withheld(),
         "withheld differs from the session's"
     );
-    let mut outputs = vec![handoff::transcript(s, config, NOTE)];
+    let mut outputs = vec![super::transcript(s, config, NOTE)];
     if let Some(email) = &handoff.email {
         outputs.extend(email_holds(email, MAILTO_BUDGET, NOTE));
     }
@@ -1066,7 +1069,7 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
 pub fn handoff(data: &[u8]) {
     let mut b = Bytes::new(data);
     let bytes: Vec<u8> = b.text(16).into_bytes();
-    let encoded = handoff::base64(&bytes);
+    let encoded = handoff::base64::encode(&bytes);
     assert_eq!(encoded.len(), bytes.len().div_ceil(3) * 4);
     assert_eq!(
         base64_decode(&encoded).as_deref(),

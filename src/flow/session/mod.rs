@@ -2,26 +2,28 @@
 //!
 //! Every method takes any input at any time: an answer that does not fit the current screen is
 //! refused with a reason, a `back` on the start screen does nothing. Nothing here panics.
+//!
+//! This file is the walk itself: answering, routing, Back and Change, and what the path says
+//! (flags, conditions, the summary). Beside it: `answers.rs` (what a person gives and what is
+//! remembered per node), `code.rs` (the path code, recorded as the walk goes), `text.rs` (filling
+//! the flow's texts with the answers, and the reference) and `snapshot.rs` (keeping a session
+//! across a reload). The children take nothing from this file but the `Session` they add
+//! methods to, so no import runs in a loop.
+
+mod answers;
+mod code;
+mod snapshot;
+mod text;
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::config::Config;
 use super::fields::{self, FieldProblem};
 use super::model::{Condition, Line, Node};
-use super::validate::ValidFlow;
-use super::{markup, template};
-
-/// What a person gave at one node.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    /// The index of the chosen option of a question.
-    Choice(usize),
-    /// The raw text typed into each field of a fields node, in order.
-    Values(Vec<String>),
-    /// An info screen was read (Continue).
-    Seen,
-}
+use super::valid::ValidFlow;
+pub use answers::Answer;
+use answers::AnswersByNode;
+use code::Code;
 
 /// The screen a person is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +75,7 @@ pub struct Session {
     /// through the path. (The same map type as the flow's index, so it adds no code.)
     flags: HashMap<String, usize>,
     /// Answers by node, kept after Back so that a screen shows what was chosen before.
-    answers: Answers,
+    answers: AnswersByNode,
     /// The outcome was shown after "Check your answers" was confirmed.
     confirmed: bool,
     /// Set by `change` until an outcome is reached: skip forward through answers that still
@@ -94,23 +96,6 @@ struct BeforeChange {
     answer: Option<(Answer, Vec<Result<String, FieldProblem>>)>,
 }
 
-/// Up to three characters of the path code: the option chosen, the option's route and the
-/// node's route (`0` for none), as ASCII; unused places are 0.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Code([u8; 3]);
-
-impl Code {
-    fn push(&mut self, c: char) {
-        if let Some(slot) = self.0.iter_mut().find(|b| **b == 0) {
-            *slot = c as u8;
-        }
-    }
-
-    fn chars(self) -> impl Iterator<Item = char> {
-        self.0.into_iter().filter(|&b| b != 0).map(char::from)
-    }
-}
-
 impl Session {
     /// A new session on the start screen.
     pub fn new(flow: Rc<ValidFlow>) -> Self {
@@ -120,7 +105,7 @@ impl Session {
             path: Vec::new(),
             codes: Vec::new(),
             flags: HashMap::new(),
-            answers: Answers::default(),
+            answers: AnswersByNode::default(),
             confirmed: false,
             changing: false,
             before_change: None,
@@ -353,129 +338,6 @@ impl Session {
         review
     }
 
-    /// The session as text (JSON), by node and option ids, to keep it across a reload.
-    pub fn snapshot(&self) -> String {
-        use super::json::quote;
-        let flow = &self.flow;
-        let answers: Vec<String> = self
-            .path_answers()
-            .map(|(node, answer)| {
-                let value = match (flow.node(node), answer) {
-                    (Node::Question(q), Answer::Choice(c)) => {
-                        format!(
-                            "{{\"choice\":{}}}",
-                            quote(q.options.get(*c).map_or("", |o| o.id.as_str()))
-                        )
-                    }
-                    (_, Answer::Values(values)) => {
-                        let values: Vec<String> = values.iter().map(|v| quote(v)).collect();
-                        format!("{{\"values\":[{}]}}", values.join(","))
-                    }
-                    _ => "{\"seen\":true}".to_owned(),
-                };
-                format!("[{},{value}]", quote(flow.node(node).id()))
-            })
-            .collect();
-        let path: Vec<String> = self
-            .path
-            .iter()
-            .map(|&n| quote(flow.node(n).id()))
-            .collect();
-        format!(
-            "{{\"flow\":{},\"version\":{},\"path\":[{}],\"answers\":[{}],\"confirmed\":{}}}",
-            quote(&flow.flow().id),
-            quote(&flow.flow().version),
-            path.join(","),
-            answers.join(","),
-            self.confirmed
-        )
-    }
-
-    /// A session from [`Session::snapshot`] text, made by answering again, in order, so that it
-    /// is one the flow can reach. `None` when the text is not for this flow and version, or
-    /// the answers no longer lead along the same path.
-    pub fn restore(flow: Rc<ValidFlow>, text: &str) -> Option<Session> {
-        use super::json::{self, Json};
-        let Json::Object(entries) = json::parse(text).ok()? else {
-            return None;
-        };
-        let get = |key: &str| entries.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-        let string = |v: Option<&Json>| match v {
-            Some(Json::String(s)) => Some(s.to_string()),
-            _ => None,
-        };
-        if string(get("flow"))? != flow.flow().id || string(get("version"))? != flow.flow().version
-        {
-            return None;
-        }
-        let Some(Json::Array(path)) = get("path") else {
-            return None;
-        };
-        let Some(Json::Array(answers)) = get("answers") else {
-            return None;
-        };
-        let stored: Vec<&str> = path
-            .iter()
-            .filter_map(|p| {
-                if let Json::String(s) = p {
-                    Some(&**s)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let mut session = Session::new(Rc::clone(&flow));
-        if stored.is_empty() {
-            return Some(session);
-        }
-        session.start();
-        for item in answers {
-            let Json::Array(pair) = item else { return None };
-            let (Some(Json::String(id)), Some(Json::Object(answer))) = (pair.first(), pair.get(1))
-            else {
-                return None;
-            };
-            let Screen::Node(node) = session.screen() else {
-                return None;
-            };
-            if flow.node(node).id() != id {
-                return None;
-            }
-            let answer = match (flow.node(node), answer.first()) {
-                (Node::Question(q), Some((k, Json::String(option)))) if k == "choice" => {
-                    Answer::Choice(q.options.iter().position(|o| o.id == *option)?)
-                }
-                (Node::Fields(_), Some((k, Json::Array(values)))) if k == "values" => {
-                    Answer::Values(
-                        values
-                            .iter()
-                            .map(|v| {
-                                if let Json::String(s) = v {
-                                    s.to_string()
-                                } else {
-                                    String::new()
-                                }
-                            })
-                            .collect(),
-                    )
-                }
-                (Node::Info(_), _) => Answer::Seen,
-                _ => return None,
-            };
-            // The screen the person was on keeps its answer (as typed, or chosen before going
-            // Back) without moving on.
-            if session.path.len() == stored.len() || session.answer(answer.clone()).is_err() {
-                session.set_answer(node, answer);
-            }
-        }
-        let walked: Vec<&str> = session.path.iter().map(|&n| flow.node(n).id()).collect();
-        if walked != stored {
-            return None;
-        }
-        session.confirmed = matches!(get("confirmed"), Some(Json::Bool(true)));
-        Some(session)
-    }
-
     /// Forgets everything and returns to the start screen.
     pub fn restart(&mut self) {
         *self = Session::new(Rc::clone(&self.flow));
@@ -583,95 +445,6 @@ impl Session {
             .collect()
     }
 
-    /// The value a placeholder stands for: a page setting, a field, a question's answer, the
-    /// reference or the flow title. Withheld values are empty.
-    pub fn placeholder(&self, name: &str, config: &Config) -> Option<String> {
-        match name {
-            "reference" => return Some(self.reference()),
-            "flow_title" => return Some(self.flow.flow().title.clone()),
-            _ => {}
-        }
-        if let Some(value) = config.get(name) {
-            return Some(value.to_owned());
-        }
-        if let Some((node, k)) = self.flow.field_at(name) {
-            let Node::Fields(f) = self.flow.node(node) else {
-                return None;
-            };
-            if self.withholds(&f.fields[k]) {
-                return None;
-            }
-            return self.field_value(name);
-        }
-        self.choice(name)
-            .map(|o| o.phrase.clone().unwrap_or_else(|| o.label.clone()))
-    }
-
-    /// Fills a plain template (`None` when all its placeholders are empty).
-    pub fn fill(&self, text: &str, config: &Config) -> Option<String> {
-        template::fill(text, &|name| self.placeholder(name, config))
-    }
-
-    /// Fills lines of a list: those whose condition holds and that are not all empty.
-    pub fn fill_lines(&self, lines: &[Line], config: &Config) -> Vec<String> {
-        lines
-            .iter()
-            .filter(|l| self.shows(l))
-            .filter_map(|l| self.fill(l.text(), config))
-            .collect()
-    }
-
-    /// Parses rich text and fills its placeholders inside the text only: markup comes from the
-    /// flow, never from what a person typed, and a link's address can use the page's settings
-    /// but nothing typed.
-    pub fn rich(&self, text: &str, config: &Config) -> Vec<markup::Block> {
-        markup::parse(text)
-            .into_iter()
-            .map(|block| match block {
-                markup::Block::Paragraph(runs) => {
-                    markup::Block::Paragraph(self.fill_runs(runs, config))
-                }
-                markup::Block::List { ordered, items } => markup::Block::List {
-                    ordered,
-                    items: items
-                        .into_iter()
-                        .map(|runs| self.fill_runs(runs, config))
-                        .collect(),
-                },
-            })
-            .collect()
-    }
-
-    /// Lines with inline markup (outcome steps), filled like [`Session::rich`] and dropped like
-    /// [`Session::fill_lines`].
-    pub fn rich_lines(&self, lines: &[Line], config: &Config) -> Vec<Vec<markup::Inline>> {
-        lines
-            .iter()
-            .filter(|l| self.shows(l) && self.fill(l.text(), config).is_some())
-            .map(|l| self.fill_runs(markup::inline(l.text()), config))
-            .collect()
-    }
-
-    fn fill_runs(&self, runs: Vec<markup::Inline>, config: &Config) -> Vec<markup::Inline> {
-        let text =
-            |t: &str| template::fill(t, &|n| self.placeholder(n, config)).unwrap_or_default();
-        let href =
-            |t: &str| template::fill(t, &|n| config.get(n).map(str::to_owned)).unwrap_or_default();
-        runs.into_iter()
-            .map(|run| match run {
-                markup::Inline::Text(t) => markup::Inline::Text(text(&t)),
-                markup::Inline::Bold(t) => markup::Inline::Bold(text(&t)),
-                markup::Inline::Link {
-                    text: words,
-                    href: to,
-                } => markup::Inline::Link {
-                    text: text(&words),
-                    href: href(&to),
-                },
-            })
-            .collect()
-    }
-
     /// "Check your answers": one row per question and per field on the path.
     pub fn summary(&self) -> Vec<SummaryRow> {
         let mut rows = Vec::new();
@@ -700,20 +473,6 @@ impl Session {
             }
         }
         rows
-    }
-
-    /// The short code of the path: per question, the option's number (1-9, then a-z) and, if
-    /// that option has routes, the route taken (0 for none); per node with routes, the route
-    /// taken. With the flow id and version it tells a
-    /// helpdesk exactly which way the person came.
-    pub fn path_code(&self) -> String {
-        self.codes.iter().flat_map(|code| code.chars()).collect()
-    }
-
-    /// The reference a helpdesk sees: flow id, version and path code.
-    pub fn reference(&self) -> String {
-        let flow = self.flow.flow();
-        format!("{} v{} path {}", flow.id, flow.version, self.path_code())
     }
 
     /// A path has at most `limits::MAX_DEPTH` nodes, so a scan is cheap, and the widget's
@@ -805,41 +564,6 @@ impl Session {
             let path = &self.path;
             self.answers.retain(|n| path.contains(&n));
         }
-    }
-}
-
-/// Answers by node index, with the checked values of a fields node. A person answers a few
-/// dozen screens, so a short list is small and quick (and costs the download no map type);
-/// unlike a slot per node it does not grow with the flow.
-#[derive(Debug, Clone, Default)]
-struct Answers(Vec<Answered>);
-
-/// A node, its answer, and each field's value as `fields::check` judged it.
-type Answered = (usize, Answer, Vec<Result<String, FieldProblem>>);
-
-impl Answers {
-    fn entry(&self, node: usize) -> Option<&Answered> {
-        self.0.iter().find(|(n, _, _)| *n == node)
-    }
-
-    fn get(&self, node: usize) -> Option<&Answer> {
-        self.entry(node).map(|(_, a, _)| a)
-    }
-
-    /// Each field's value as `fields::check` judged it (empty for other nodes).
-    fn checked(&self, node: usize) -> &[Result<String, FieldProblem>] {
-        self.entry(node).map_or(&[], |(_, _, c)| c)
-    }
-
-    fn insert(&mut self, node: usize, answer: Answer, checked: Vec<Result<String, FieldProblem>>) {
-        match self.0.iter_mut().find(|(n, _, _)| *n == node) {
-            Some(slot) => *slot = (node, answer, checked),
-            None => self.0.push((node, answer, checked)),
-        }
-    }
-
-    fn retain(&mut self, keep: impl Fn(usize) -> bool) {
-        self.0.retain(|(n, _, _)| keep(*n));
     }
 }
 
