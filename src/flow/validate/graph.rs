@@ -135,11 +135,7 @@ impl Validator<'_> {
 
 /// The nodes a node leads to, in file order, without repeats; targets that are not ids are
 /// left out (the references rule reports them).
-pub(super) fn successors(
-    flow: &Flow,
-    index: &HashMap<String, usize>,
-    node: usize,
-) -> Vec<usize> {
+pub(super) fn successors(flow: &Flow, index: &HashMap<String, usize>, node: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for (_, target) in flow.nodes[node].targets() {
         if let Some(&t) = index.get(target) {
