@@ -1,7 +1,8 @@
 //! The engine the widget runs: flows as data, reading and validating them, one person's session
 //! through a flow, and the texts handed to a helpdesk. Pure Rust with no browser APIs, so all of
 //! it is tested natively. Everything here is built into the widget; what only `flowcheck`, the
-//! tests and the fuzzers need (walks, diagrams, lint, flow tests...) is in [`crate::authoring`].
+//! tests and the fuzzers need (walks, diagrams, lint, flow tests...) is in `crate::authoring`
+//! (native only).
 
 pub mod config;
 pub mod error;

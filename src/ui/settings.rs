@@ -1,6 +1,6 @@
 //! How the page set the widget up, as one value. The attribute parser (`embed::settings::read`)
-//! makes it and mounting hands it, unchanged and behind an `Rc`, through [`super::Root`] and
-//! [`super::App`] to the reducer state, which every view reads. A new setting is a field here,
+//! makes it and mounting hands it, unchanged and behind an `Rc`, through `Root` and
+//! `App` to the reducer state, which every view reads. A new setting is a field here,
 //! filled by the parser and read where it is used; nothing in between repacks it.
 //!
 //! Pure data with no browser APIs, so the parser that fills it is tested natively.
