@@ -2,7 +2,7 @@
 //! Questions are boxes, info screens rounded, fields forms parallelograms, outcomes stadiums
 //! (Mermaid) or double octagons (dot); each edge is labelled with its option or condition.
 
-use crate::flow::model::{Condition, Node};
+use crate::flow::model::{Condition, Node, OutcomeKind};
 use crate::flow::ValidFlow;
 
 /// The diagram languages (`flowcheck graph --format`); not to be confused with a field's
@@ -81,10 +81,15 @@ pub fn draw(flow: &ValidFlow, notation: Notation) -> String {
         }
     }
     match notation {
-        Notation::Mermaid => out.push_str(
-            "  classDef self_fix fill:#d1fadf,stroke:#067647\n  classDef contact_helpdesk fill:#fef0c7,stroke:#b54708\n  \
-             classDef call_vendor fill:#fee4e2,stroke:#b42318\n  classDef not_supported fill:#eaecf0,stroke:#475467\n",
-        ),
+        Notation::Mermaid => {
+            for kind in OutcomeKind::ALL {
+                out.push_str(&format!(
+                    "  classDef {} {}\n",
+                    kind.as_str(),
+                    mermaid_style(kind)
+                ));
+            }
+        }
         Notation::Dot => out.push_str("}\n"),
     }
     out
@@ -114,4 +119,15 @@ fn mermaid_text(text: &str) -> String {
 
 fn dot_text(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// The colours of an outcome kind in a Mermaid diagram: green for fixed, amber for the helpdesk,
+/// red for a vendor, grey for not supported.
+fn mermaid_style(kind: OutcomeKind) -> &'static str {
+    match kind {
+        OutcomeKind::SelfFix => "fill:#d1fadf,stroke:#067647",
+        OutcomeKind::ContactHelpdesk => "fill:#fef0c7,stroke:#b54708",
+        OutcomeKind::CallVendor => "fill:#fee4e2,stroke:#b42318",
+        OutcomeKind::NotSupported => "fill:#eaecf0,stroke:#475467",
+    }
 }

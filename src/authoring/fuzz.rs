@@ -395,12 +395,7 @@ pub fn flow_from(b: &mut Bytes) -> Flow {
             }),
             _ => Node::Outcome(Outcome {
                 id: node_id,
-                kind: [
-                    OutcomeKind::SelfFix,
-                    OutcomeKind::ContactHelpdesk,
-                    OutcomeKind::CallVendor,
-                    OutcomeKind::NotSupported,
-                ][b.below(4)],
+                kind: OutcomeKind::ALL[b.below(OutcomeKind::ALL.len())],
                 title: b.text(4),
                 body: b.maybe_text(10),
                 steps: lines(b, n),
@@ -448,13 +443,7 @@ fn flag(b: &mut Bytes) -> String {
 }
 
 fn field(b: &mut Bytes, k: usize) -> Field {
-    let format = [
-        Format::Text,
-        Format::Email,
-        Format::Phone,
-        Format::DateTime,
-        Format::Pattern,
-    ][b.below(5)];
+    let format = Format::ALL[b.below(Format::ALL.len())];
     let pattern = (format == Format::Pattern || b.one_in(8)).then(|| {
         if b.one_in(4) {
             b.text(6)
