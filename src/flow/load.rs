@@ -89,15 +89,15 @@ enum Segment {
 struct Obj<'a> {
     entries: Vec<(Cow<'a, str>, Json<'a>)>,
     taken: Vec<bool>,
-    /// Every key the decoder asked for, in the order asked: the keys this object may have.
+    /// Every key the decoder asked for, in the order asked, repeats included (they are removed
+    /// only for a message, so reading a valid flow pays one push per ask): the keys this object
+    /// may have.
     asked: Vec<&'static str>,
 }
 
 impl<'a> Obj<'a> {
     fn ask(&mut self, key: &'static str) {
-        if !self.asked.contains(&key) {
-            self.asked.push(key);
-        }
+        self.asked.push(key);
     }
 
     /// The first value under `key`, taken; `None` when it is absent or null.
@@ -198,7 +198,8 @@ impl Decoder {
             Json::Object(entries) => Some(Obj {
                 taken: vec![false; entries.len()],
                 entries,
-                asked: Vec::new(),
+                // Room for the keys of the largest objects (nodes), so asking rarely regrows it.
+                asked: Vec::with_capacity(16),
             }),
             other => {
                 self.error(
@@ -220,7 +221,13 @@ impl Decoder {
             if obj.asked.contains(&&**key) {
                 self.error(Some(key), format!("duplicate key `{key}`"));
             } else {
-                let expected = quoted(&obj.asked, ", ");
+                let mut keys: Vec<&str> = Vec::with_capacity(obj.asked.len());
+                for k in &obj.asked {
+                    if !keys.contains(k) {
+                        keys.push(k);
+                    }
+                }
+                let expected = quoted(&keys, ", ");
                 let message = format!("unknown field `{key}`, expected one of {expected}");
                 self.error(Some(key), message);
             }
