@@ -604,6 +604,20 @@ impl FileFormat {
         (self.schema.check(&doc), (self.read)(text))
     }
 
+    /// The schema's own examples: a whole document is an example for both; one of a part must
+    /// fit the schema there.
+    fn schema_examples(&self, tally: &mut Tally) {
+        for (pointer, example) in &self.schema.examples {
+            if pointer == "#" {
+                self.example("a schema example", &example.to_string(), tally);
+            } else if let Err(e) = self.schema.check_at(pointer, example) {
+                tally
+                    .failures
+                    .push(format!("{pointer}: its own example {example}: {e}"));
+            }
+        }
+    }
+
     /// An example: both must accept it. Returns what the schema saw in it.
     fn example(&self, name: &str, text: &str, tally: &mut Tally) -> Vec<Seen> {
         match self.verdicts(text) {
@@ -1045,15 +1059,7 @@ fn the_flow_schema_and_the_decoder_accept_and_refuse_alike() {
 
     // Examples: the schema's own, every flow shipped or kept as a fixture, and the every-key
     // flow, which validation accepts too.
-    for (pointer, example) in &format.schema.examples {
-        if pointer == "#" {
-            format.example("a schema example", &example.to_string(), &mut tally);
-        } else if let Err(e) = format.schema.check_at(pointer, example) {
-            tally
-                .failures
-                .push(format!("{pointer}: its own example {example}: {e}"));
-        }
-    }
+    format.schema_examples(&mut tally);
     let mut shipped = files("flows", false);
     shipped.extend(files("flows/examples", false));
     shipped.extend(files("tests/fixtures", false));
@@ -1306,15 +1312,7 @@ fn the_tests_schema_and_the_tests_reader_accept_and_refuse_alike() {
         }],
     };
     let mut tally = format.tally();
-    for (pointer, example) in &format.schema.examples {
-        if pointer == "#" {
-            format.example("a schema example", &example.to_string(), &mut tally);
-        } else if let Err(e) = format.schema.check_at(pointer, example) {
-            tally
-                .failures
-                .push(format!("{pointer}: its own example {example}: {e}"));
-        }
-    }
+    format.schema_examples(&mut tally);
     let mut shipped = files("flows", true);
     shipped.extend(files("flows/examples", true));
     assert!(shipped.len() >= 2, "{shipped:?}");

@@ -10,3 +10,13 @@ pub struct Email {
     /// The body lines.
     pub lines: Vec<String>,
 }
+
+/// An email to the helpdesk with these body lines, for the encoders' tests.
+#[cfg(test)]
+pub(super) fn sample(lines: &[&str]) -> Email {
+    Email {
+        to: Some("helpdesk@contoso.com".into()),
+        subject: "MFA reset needed - ada@contoso.com".into(),
+        lines: lines.iter().map(|l| l.to_string()).collect(),
+    }
+}

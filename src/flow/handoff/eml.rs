@@ -62,13 +62,7 @@ fn header(name: &str, value: &str) -> String {
 mod tests {
     use super::*;
 
-    fn email(lines: &[&str]) -> Email {
-        Email {
-            to: Some("helpdesk@contoso.com".into()),
-            subject: "MFA reset needed - ada@contoso.com".into(),
-            lines: lines.iter().map(|l| l.to_string()).collect(),
-        }
-    }
+    use crate::flow::handoff::email::sample as email;
 
     #[test]
     fn eml_is_a_draft_with_encoded_subject() {

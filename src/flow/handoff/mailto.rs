@@ -91,13 +91,7 @@ fn encode_address(address: &str) -> String {
 mod tests {
     use super::*;
 
-    fn email(lines: &[&str]) -> Email {
-        Email {
-            to: Some("helpdesk@contoso.com".into()),
-            subject: "MFA reset needed - ada@contoso.com".into(),
-            lines: lines.iter().map(|l| l.to_string()).collect(),
-        }
-    }
+    use crate::flow::handoff::email::sample as email;
 
     #[test]
     fn mailto_encodes_spaces_breaks_and_reserved_characters() {
