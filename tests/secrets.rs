@@ -119,3 +119,72 @@ fn a_code_typed_into_any_field_never_reaches_a_text_that_is_handed_over() {
         sent.contains("- Employee ID: E-10442") && sent.contains("- When: 2026-05-03T09:15:02Z")
     );
 }
+
+/// Percent-encoded UTF-8, as a `mailto:` URL would carry a text.
+fn percent(text: &str) -> String {
+    text.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+#[test]
+fn a_code_typed_with_arabic_indic_digits_is_refused_and_withheld() {
+    // Arabic-Indic (U+0660-0669), Extended Arabic-Indic (U+06F0-06F9, Persian and Urdu
+    // keyboards) and Devanagari digits: six of them alone are a one-time code too.
+    let codes = ["٤٨٢٩١٣", "٤٨٢ ٩١٣", "۴۸۲۹۱۳۵۷", "४८२९१३"];
+    for code in codes {
+        let mut session = Session::new(flow(true));
+        session.start();
+        let refused = session.answer(Answer::Values(vec![code.to_owned()]));
+        assert_eq!(
+            refused,
+            Err(Refusal::Fields(vec![(0, FieldProblem::LooksLikeCode)])),
+            "{code}"
+        );
+    }
+    let session = follow(
+        flow(true),
+        &answers(&[
+            ("employee_id", "٧٣٩٢٠١"),
+            ("when", "٤٨٢ ٩١٣"),
+            ("note", "۴۸۲۹۱۳"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(session.withheld(), ["employee_id", "when", "note"]);
+    let sent = everything_sent(&session);
+    for secret in ["٧٣٩٢٠١", "٤٨٢ ٩١٣", "۴۸۲۹۱۳", "739201", "482913"] {
+        assert!(!sent.contains(secret), "{secret} was sent:\n{sent}");
+        assert!(
+            !sent.contains(&percent(secret)),
+            "{secret} was sent encoded"
+        );
+    }
+}
+
+#[test]
+fn values_typed_with_other_digits_pass_the_checks_and_are_kept_as_typed() {
+    // An error code with its digits in Arabic-Indic form: the pattern's `\d` reads them, and
+    // the value group keeps what was typed. A timestamp in Arabic, too.
+    let session = follow(
+        flow(true),
+        &answers(&[
+            ("error_code", "AADSTS٥٠٠٧٦"),
+            ("employee_id", "E-١٠٤٤٢"),
+            ("when", "٣ مايو ٠٩:١٥"),
+        ]),
+    )
+    .unwrap();
+    assert!(session.withheld().is_empty());
+    assert_eq!(session.field_value("error_code").as_deref(), Some("٥٠٠٧٦"));
+    let sent = everything_sent(&session);
+    assert!(sent.contains("- Error code: ٥٠٠٧٦"), "{sent}");
+    assert!(sent.contains("- Employee ID: E-١٠٤٤٢"), "{sent}");
+    assert!(sent.contains("- When: ٣ مايو ٠٩:١٥"), "{sent}");
+    // Letters of another script are not digits: the ID pattern still refuses them.
+    let mut session = Session::new(flow(true));
+    session.start();
+    let refused = session.answer(Answer::Values(vec!["".into(), "E-أبج".into()]));
+    assert_eq!(
+        refused,
+        Err(Refusal::Fields(vec![(1, FieldProblem::NoMatch)]))
+    );
+}

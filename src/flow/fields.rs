@@ -1,5 +1,7 @@
 //! What a person types: format checks, and the values that must never be sent.
 
+use std::borrow::Cow;
+
 use super::error::limits;
 use super::model::{Field, Format};
 use super::pattern::Pattern;
@@ -65,19 +67,22 @@ pub fn check(field: &Field, pattern: Option<&Pattern>, raw: &str) -> Result<Stri
     if field.refuse_codes && looks_like_code(&value) {
         return Err(FieldProblem::LooksLikeCode);
     }
+    // The checks read digits as ASCII, so that a person whose keyboard types Arabic-Indic
+    // (or other) digits is understood; the value kept is what they typed.
+    let plain = ascii_digits(&value);
     match field.format {
         Format::Text => Ok(value),
         Format::Email if is_email(&value) => Ok(value),
         Format::Email => Err(FieldProblem::Email),
-        Format::Phone if is_phone(&value) => Ok(value),
+        Format::Phone if is_phone(&plain) => Ok(value),
         Format::Phone => Err(FieldProblem::Phone),
-        Format::DateTime if value.chars().any(|c| c.is_ascii_digit()) => Ok(value),
+        Format::DateTime if plain.chars().any(|c| c.is_ascii_digit()) => Ok(value),
         Format::DateTime => Err(FieldProblem::DateTime),
         Format::Pattern => match pattern {
             None => Ok(value),
             Some(pattern) => pattern
-                .matched(&value)
-                .map(str::to_owned)
+                .matched(&plain)
+                .map(|found| same_part(&value, &plain, found))
                 .ok_or(FieldProblem::NoMatch),
         },
     }
@@ -114,9 +119,9 @@ pub fn is_phone(value: &str) -> bool {
         && value.chars().skip(1).all(|c| c != '+')
 }
 
-/// The `tel:` form of a telephone number: `+` and digits only.
+/// The `tel:` form of a telephone number: `+` and ASCII digits only.
 pub fn tel_uri(phone: &str) -> String {
-    let digits: String = phone
+    let digits: String = ascii_digits(phone)
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')
         .collect();
@@ -125,8 +130,9 @@ pub fn tel_uri(phone: &str) -> String {
 
 /// Whether a value looks like a one-time code as Authenticator, text messages and hardware tokens
 /// show them: six to eight digits alone, maybe split once by a space or a hyphen (`123 456`).
+/// Any script's decimal digits count (`١٢٣٤٥٦` is a code too).
 pub fn looks_like_code(value: &str) -> bool {
-    let value = value.trim();
+    let value = ascii_digits(value.trim());
     let digits = value.chars().filter(char::is_ascii_digit).count();
     let separators = value.chars().filter(|c| matches!(c, ' ' | '-')).count();
     (6..=8).contains(&digits)
@@ -156,6 +162,7 @@ pub fn looks_secret(value: &str) -> bool {
     if looks_like_code(value) {
         return true;
     }
+    let value = &*ascii_digits(value);
     let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
     let one_word = !value.trim().contains(char::is_whitespace);
     if !one_word || compact.chars().count() < 8 || is_email(&compact) || compact.contains("://") {
@@ -168,6 +175,51 @@ pub fn looks_secret(value: &str) -> bool {
         compact.chars().any(|c| !c.is_alphanumeric()),
     ];
     classes.iter().filter(|&&present| present).count() >= 3
+}
+
+/// The first code point of each run of ten Unicode decimal digits (general category Nd,
+/// Unicode 15.0), in order: the digit's value is its distance from the zero before it.
+const DIGIT_ZEROS: [u32; 68] = [
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x11F50, 0x16A60, 0x16AC0,
+    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E950,
+    0x1FBF0,
+];
+
+/// The value of a Unicode decimal digit of any script, such as `٣` (Arabic-Indic three).
+pub fn decimal_digit(c: char) -> Option<u32> {
+    let c = c as u32;
+    let zero = DIGIT_ZEROS[..DIGIT_ZEROS.partition_point(|&z| z <= c)].last()?;
+    (c - zero < 10).then(|| c - zero)
+}
+
+/// The text with every decimal digit written as its ASCII digit (`٠١٢` becomes `012`), and
+/// nothing else changed: each character stays one character, so positions carry over.
+pub fn ascii_digits(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match decimal_digit(c) {
+            Some(d) => char::from(b'0' + d as u8),
+            None => c,
+        })
+        .collect()
+}
+
+/// The part of `typed` at the place of `found` in `plain` (its [`ascii_digits`] form), so a
+/// pattern's `value` group keeps the digits the person typed.
+fn same_part(typed: &str, plain: &str, found: &str) -> String {
+    let start = found.as_ptr() as usize - plain.as_ptr() as usize;
+    let skip = plain[..start].chars().count();
+    typed
+        .chars()
+        .skip(skip)
+        .take(found.chars().count())
+        .collect()
 }
 
 #[cfg(test)]
@@ -282,5 +334,35 @@ mod tests {
     #[test]
     fn tel_uri_keeps_plus_and_digits() {
         assert_eq!(tel_uri("+1 (555) 010-0"), "tel:+15550100");
+        assert_eq!(tel_uri("+٤٩ ٣٠ ١٢٣"), "tel:+4930123");
+    }
+
+    #[test]
+    fn digits_of_every_script_are_read_as_ascii() {
+        // The table is in order and each run is ten numeric characters (a typo in a zero
+        // would break one of these).
+        assert!(DIGIT_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]));
+        for zero in DIGIT_ZEROS {
+            for d in 0..10 {
+                let c = char::from_u32(zero + d).unwrap();
+                assert!(c.is_numeric(), "U+{:04X}", zero + d);
+                assert_eq!(decimal_digit(c), Some(d));
+            }
+        }
+        assert_eq!(ascii_digits("٠١٢٣٤٥٦٧٨٩ ۰۹ ०९ ０９"), "0123456789 09 09 09");
+        for not_a_digit in ['²', '½', 'Ⅻ', '①', 'a', '٪', '\u{65F}', '\u{66A}'] {
+            assert_eq!(decimal_digit(not_a_digit), None, "{not_a_digit}");
+        }
+        assert!(is_phone(&ascii_digits("+٤٩ (٣٠) ١٢٣٤٥")));
+        let phone = field(Format::Phone, true);
+        assert_eq!(
+            check(&phone, None, "+٤٩ ٣٠ ١٢٣٤٥"),
+            Ok("+٤٩ ٣٠ ١٢٣٤٥".into())
+        );
+        let when = field(Format::DateTime, true);
+        assert_eq!(check(&when, None, "٣ مايو"), Ok("٣ مايو".into()));
+        assert_eq!(check(&when, None, "أمس"), Err(FieldProblem::DateTime));
+        assert!(looks_like_code("٤٨٢٩١٣") && looks_secret("٤٨٢ ٩١٣"));
+        assert!(!looks_like_code("٤٨٢٩١") && !looks_like_code("١٢٣٤٥٦٧٨٩"));
     }
 }
