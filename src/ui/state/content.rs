@@ -141,12 +141,13 @@ impl ScreenContent {
     /// The content of the session's current screen under these settings.
     pub fn derive(session: &Session, settings: &Settings) -> ScreenContent {
         match session.screen() {
-            Screen::Review(_) => {
-                let handoff = Handoff::for_session(session, &settings.config);
-                let intro = settings.strings.check_intro_for(
-                    handoff.as_ref().is_some_and(|h| h.email.is_some()),
-                    handoff.as_ref().is_some_and(|h| h.phone.is_some()),
-                );
+            // What the outcome hands over is in the node: no need to fill its texts to know.
+            Screen::Review(node) => {
+                let (email, phone) = match session.flow().node(node) {
+                    Node::Outcome(o) => (o.email.is_some(), o.phone.is_some()),
+                    _ => (false, false),
+                };
+                let intro = settings.strings.check_intro_for(email, phone);
                 ScreenContent::Review { intro }
             }
             Screen::Outcome(node) => match session.flow().node(node) {
