@@ -5,7 +5,7 @@
 use regex_lite::Regex;
 use troubleshooter::flow::pattern::Pattern;
 
-const PATTERNS: [&str; 14] = [
+const PATTERNS: [&str; 17] = [
     r"(?i)^(?:AADSTS)?(?<value>\d{5,7})$",
     r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
     r"^[A-Za-z0-9][A-Za-z0-9 ./-]{0,29}$",
@@ -20,6 +20,10 @@ const PATTERNS: [&str; 14] = [
     r"colou?r",
     r"^$",
     r".+@.+\..+",
+    // A repeated part that can match nothing: which iteration sets `value`.
+    r"(?:(?:(?<value>(?:))|a))+",
+    r"(?:(?<value>)|a)*",
+    r"(?:(?<value>b?)|a){2,}",
 ];
 
 const VALUES: [&str; 24] = [

@@ -632,17 +632,26 @@ impl Compiler {
                 }
             }
             Ast::Repeat(inner, min, max) => {
-                for _ in 0..*min {
+                // Unbounded repetitions are compiled as regex-lite compiles them, so that both
+                // prefer the same way through an inner part that can match nothing (which
+                // decides what the `value` group holds): `x{n,}` is n - 1 copies then `x+`,
+                // and `x*` is `(?:x+)?`.
+                let copies = if max.is_none() { min.saturating_sub(1) } else { *min };
+                for _ in 0..copies {
                     self.emit_ast(inner)?;
                 }
                 match max {
                     None => {
-                        // loop: split body, end; body; jmp loop
-                        let split = self.push(Inst::Split(0, 0))?;
+                        // [split body, end;] body: inner; split body, end
+                        let skip = (*min == 0).then(|| self.push(Inst::Split(0, 0))).transpose()?;
+                        let body = self.here();
                         self.emit_ast(inner)?;
-                        self.push(Inst::Jmp(split))?;
+                        let again = self.push(Inst::Split(body, 0))?;
                         let end = self.here();
-                        self.program[split as usize] = Inst::Split(split + 1, end);
+                        self.program[again as usize] = Inst::Split(body, end);
+                        if let Some(skip) = skip {
+                            self.program[skip as usize] = Inst::Split(body, end);
+                        }
                     }
                     Some(max) => {
                         let mut splits = Vec::new();
