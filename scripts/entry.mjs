@@ -3,7 +3,7 @@
 // minify the three text files (esbuild), which are otherwise a fifth of what a page downloads.
 import { createHash } from 'node:crypto';
 import { transform } from 'esbuild';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -55,6 +55,15 @@ const worker = (await readFile('src/embed/sw.js', 'utf8'))
   .replace('__FILES__', JSON.stringify(widget.map((f) => `./${f}`)));
 await writeFile(join(dir, 'sw.js'), worker);
 await writeFile(join(dir, 'offline.js'), await readFile('src/embed/offline.js'));
+
+// Languages other than English, fetched only by pages that use them (src/i18n.rs): the interface
+// words and the built-in flows' translations, without their indentation.
+await mkdir(join(dir, 'lang'), { recursive: true });
+const compact = async (from, to) => writeFile(join(dir, 'lang', to), JSON.stringify(JSON.parse(await readFile(from, 'utf8'))));
+for (const file of await readdir('src/i18n')) await compact(join('src/i18n', file), file);
+for (const file of await readdir('flows')) {
+  if (/^[a-z0-9-]+\.[a-z]{2,3}(-[A-Za-z0-9]+)*\.json$/.test(file)) await compact(join('flows', file), file);
+}
 
 // With inject_scripts off, Trunk leaves its own <link data-trunk rel="rust"> tag behind.
 const index = join(dir, 'index.html');

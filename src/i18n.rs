@@ -1,238 +1,471 @@
-//! Every word of the widget's own interface, one table per language, so that translating it
-//! touches no component. Flow text comes from the flow file instead.
+//! Every word of the widget's own interface, so that translating it touches no component.
+//! Flow text comes from the flow file and its translations instead.
+//!
+//! English is built in. Other languages are files a page downloads only when it uses them
+//! (`src/i18n/<lang>.json`, copied to `lang/<lang>.json` beside troubleshooter.js): an object
+//! of the keys below, each a text, or for counted texts an object of CLDR plural categories
+//! (`one`, `other`; Arabic also `zero`, `two`, `few`, `many`), plus `language_names`. Plural
+//! categories and digits come from the browser's `Intl`.
 
-/// The interface words of one language.
-#[derive(Debug)]
-pub struct Strings {
-    /// The language tag.
-    pub lang: &'static str,
-    /// The start button.
-    pub start: &'static str,
-    /// Under the flow's summary: about how long it takes.
-    pub start_minutes: fn(u32) -> String,
-    /// On the start screen: answers stay on the device.
-    pub privacy_note: &'static str,
-    /// The Back link.
-    pub back: &'static str,
-    /// The button that answers a screen.
-    pub continue_: &'static str,
-    /// The link back to the start screen.
-    pub start_again: &'static str,
-    /// The progress line: step N of at most M.
-    pub step_of: fn(usize, usize) -> String,
-    /// The heading of the list of problems on a screen.
-    pub error_summary_title: &'static str,
-    /// Before an error message, for screen readers.
-    pub error_prefix: &'static str,
-    /// A question answered with no option chosen.
-    pub choose_one: &'static str,
-    /// After the label of an optional field.
-    pub optional: &'static str,
-    /// A required field left empty.
-    pub field_missing: &'static str,
-    /// A field longer than its limit.
-    pub field_too_long: fn(usize) -> String,
-    /// A field that is not an email address.
-    pub field_email: &'static str,
-    /// A field that is not a phone number.
-    pub field_phone: &'static str,
-    /// A field that is not a date or time.
-    pub field_date_time: &'static str,
-    /// A field that does not match its pattern (and the flow gives no message of its own).
-    pub field_no_match: &'static str,
-    /// For a field that refuses one-time codes, when the value looks like one.
-    pub field_code: &'static str,
-    /// Under a field whose value looks like a password or a code.
-    pub secret_warning: &'static str,
-    /// The heading of "Check your answers".
-    pub check_title: &'static str,
-    /// Above "Check your answers" when the outcome has an email and a phone script.
-    pub check_intro: &'static str,
-    /// Above "Check your answers" when the outcome has a phone script but no email.
-    pub check_intro_phone: &'static str,
-    /// Above "Check your answers" when the outcome has an email but no phone script.
-    pub check_intro_email: &'static str,
-    /// Above "Check your answers" when the outcome hands nothing over.
-    pub check_intro_none: &'static str,
-    /// The link that changes an answer.
-    pub change: &'static str,
-    /// An optional field left empty, in "Check your answers".
-    pub not_given: &'static str,
-    /// The button that confirms "Check your answers".
-    pub check_continue: &'static str,
-    /// The heading of an outcome's steps.
-    pub steps_title: &'static str,
-    /// The heading of the helpdesk email.
-    pub email_title: &'static str,
-    /// The email's "To" label.
-    pub email_to: &'static str,
-    /// The email's "Subject" label.
-    pub email_subject: &'static str,
-    /// The email's message label.
-    pub email_body: &'static str,
-    /// When the page sets no helpdesk email address.
-    pub email_no_address: &'static str,
-    /// The link that opens the email in the email app.
-    pub open_email: &'static str,
-    /// The button that copies the email.
-    pub copy_email: &'static str,
-    /// The link that downloads the email as an .eml file.
-    pub download_email: &'static str,
-    /// The print button.
-    pub print: &'static str,
-    /// After a copy succeeded.
-    pub copied: &'static str,
-    /// When the clipboard cannot be used and the text is selected instead.
-    pub copy_fallback: &'static str,
-    /// The heading of a helpdesk phone script shown beside an email.
-    pub phone_title: &'static str,
-    /// The heading of a helpdesk phone script with no email beside it.
-    pub phone_title_only: &'static str,
-    /// The heading of a phone script for a vendor (such as Microsoft support), not the helpdesk.
-    pub phone_title_vendor: &'static str,
-    /// The link that calls a number.
-    pub phone_call: fn(&str) -> String,
-    /// When the page sets no helpdesk phone number.
-    pub phone_no_number: &'static str,
-    /// The heading of what to have ready for a call.
-    pub phone_prepare: &'static str,
-    /// The heading of the lines to say on a call.
-    pub phone_say: &'static str,
-    /// The button that copies the phone script.
-    pub copy_script: &'static str,
-    /// The label of the reference (flow, version and path code).
-    pub reference: &'static str,
-    /// When a value that looked like a password or code was left out of the handoff.
-    pub withheld: &'static str,
-    /// At the end of a mailto: link cut to fit.
-    pub mailto_note: &'static str,
-    /// The heading of a set-up problem shown instead of the flow.
-    pub config_error_title: &'static str,
-    /// While the flow loads.
-    pub loading: &'static str,
-    /// The heading of the kiosk's inactivity prompt.
-    pub idle_title: &'static str,
-    /// The kiosk's inactivity prompt: the screen clears in N seconds.
-    pub idle_text: fn(u32) -> String,
-    /// The button that keeps the kiosk session.
-    pub idle_continue: &'static str,
-    /// The kiosk's button that ends and clears the session.
-    pub finish: &'static str,
-    /// Beside the QR code that carries the email.
-    pub qr_email: &'static str,
-    /// At the end of an email cut to fit a QR code.
-    pub qr_note: fn(&str) -> String,
-    /// The heading of the kiosk's take-away links.
-    pub links_title: &'static str,
-    /// After a link's words, for screen readers: it opens beside the widget.
-    pub new_tab: &'static str,
-    /// The kiosk's print button.
-    pub print_ticket: &'static str,
+use std::borrow::Cow;
+
+use crate::flow::json::{self, Json};
+
+/// One text of a table: plain, or one form per plural category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Phrase {
+    Text(Cow<'static, str>),
+    /// `(category, text)` pairs, `other` among them.
+    Counted(Vec<(Cow<'static, str>, Cow<'static, str>)>),
 }
 
-// One table per language, so the tag identifies it (function pointers cannot be compared).
-impl PartialEq for Strings {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
+/// Declares the texts once: the keys of a language file (`KEYS`), the English table, and an
+/// accessor for each. `plain` texts are shown as they are, `counted` ones take a number `{n}`
+/// and a plural form, `template` ones are filled by the helpers below.
+macro_rules! texts {
+    (
+        plain { $( $(#[doc = $pd:literal])* $plain:ident: $pen:literal, )* }
+        counted { $( $(#[doc = $cd:literal])* $counted:ident: [$cone:literal, $cother:literal], )* }
+        template { $( $(#[doc = $td:literal])* $template:ident: $ten:literal, )* }
+    ) => {
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy)]
+        enum Key { $($plain,)* $($counted,)* $($template,)* }
+
+        /// The keys of a language file, in table order.
+        pub const KEYS: &[&str] = &[$(stringify!($plain),)* $(stringify!($counted),)* $(stringify!($template),)*];
+
+        /// The keys whose texts take a plural form.
+        pub const COUNTED: &[&str] = &[$(stringify!($counted),)*];
+
+        fn english() -> Vec<Phrase> {
+            vec![
+                $(Phrase::Text(Cow::Borrowed($pen)),)*
+                $(Phrase::Counted(vec![
+                    (Cow::Borrowed("one"), Cow::Borrowed($cone)),
+                    (Cow::Borrowed("other"), Cow::Borrowed($cother)),
+                ]),)*
+                $(Phrase::Text(Cow::Borrowed($ten)),)*
+            ]
+        }
+
+        impl Strings {
+            $( $(#[doc = $pd])* pub fn $plain(&self) -> &str { self.text(Key::$plain) } )*
+            $( $(#[doc = $cd])* pub fn $counted(&self, n: u32) -> String { self.count(Key::$counted, n) } )*
+        }
+    };
+}
+
+texts! {
+    plain {
+        /// The start button.
+        start: "Start now",
+        /// On the start screen: answers stay on the device.
+        privacy_note: "Your answers stay on this device. Nothing is sent unless you send it yourself.",
+        /// The Back link.
+        back: "Back",
+        /// The button that answers a screen.
+        proceed: "Continue",
+        /// The link back to the start screen.
+        start_again: "Start again",
+        /// The heading of the list of problems on a screen.
+        error_summary_title: "There is a problem",
+        /// Before an error message, for screen readers.
+        error_prefix: "Error:",
+        /// A question answered with no option chosen.
+        choose_one: "Choose one option",
+        /// After the label of an optional field.
+        optional: "(optional)",
+        /// A required field left empty.
+        field_missing: "Enter this information",
+        /// A field that is not an email address.
+        field_email: "Enter an email address like name@example.com",
+        /// A field that is not a phone number.
+        field_phone: "Enter a phone number like +1 555 0100",
+        /// A field that is not a date or time.
+        field_date_time: "Enter a date or time, like 3 May 09:15",
+        /// A field that does not match its pattern (and the flow gives no message of its own).
+        field_no_match: "Check what you typed",
+        /// For a field that refuses one-time codes, when the value looks like one.
+        field_code: "This looks like a code from your phone or the Authenticator app. Never type or share those codes. Enter what this box asks for",
+        /// Under a field whose value looks like a password or a code.
+        secret_warning: "This looks like a password or a code. It will not be put in the email or the script. Never share passwords or codes.",
+        /// The heading of "Check your answers".
+        check_title: "Check your answers",
+        /// Above "Check your answers" when the outcome has an email and a phone script.
+        check_intro: "These answers go into your email and phone script.",
+        /// Above "Check your answers" when the outcome has a phone script but no email.
+        check_intro_phone: "These answers go into your phone script.",
+        /// Above "Check your answers" when the outcome has an email but no phone script.
+        check_intro_email: "These answers go into your email.",
+        /// Above "Check your answers" when the outcome hands nothing over.
+        check_intro_none: "Check these answers before you go on.",
+        /// The link that changes an answer.
+        change: "Change",
+        /// An optional field left empty, in "Check your answers".
+        not_given: "Not given",
+        /// The button that confirms "Check your answers".
+        check_continue: "These are right, continue",
+        /// The heading of an outcome's steps.
+        steps_title: "What to do",
+        /// The heading of the helpdesk email.
+        email_title: "Email your helpdesk",
+        /// The email's "To" label.
+        email_to: "To",
+        /// The email's "Subject" label.
+        email_subject: "Subject",
+        /// The email's message label.
+        email_body: "Message",
+        /// When the page sets no helpdesk email address.
+        email_no_address: "No helpdesk email address is set up on this page. Copy or download the email and send it to your helpdesk.",
+        /// The link that opens the email in the email app.
+        open_email: "Open in email app",
+        /// The button that copies the email.
+        copy_email: "Copy email text",
+        /// The link that downloads the email as an .eml file.
+        download_email: "Download email",
+        /// The print button.
+        print: "Print",
+        /// After a copy succeeded.
+        copied: "Copied",
+        /// When the clipboard cannot be used and the text is selected instead.
+        copy_fallback: "Copying is not available here. The text is selected: press Ctrl+C (or Cmd+C) to copy it.",
+        /// The heading of a helpdesk phone script shown beside an email.
+        phone_title: "Or phone your helpdesk",
+        /// The heading of a helpdesk phone script with no email beside it.
+        phone_title_only: "Phone your helpdesk",
+        /// The heading of a phone script for a vendor (such as Microsoft support), not the helpdesk.
+        phone_title_vendor: "Your phone script",
+        /// When the page sets no helpdesk phone number.
+        phone_no_number: "No helpdesk phone number is set up on this page.",
+        /// The heading of what to have ready for a call.
+        phone_prepare: "Have this ready",
+        /// The heading of the lines to say on a call.
+        phone_say: "What to say",
+        /// The button that copies the phone script.
+        copy_script: "Copy script",
+        /// The label of the reference (flow, version and path code).
+        reference: "Reference",
+        /// When a value that looked like a password or code was left out of the handoff.
+        withheld: "Something you typed looked like a password or a code, so it was left out.",
+        /// At the end of a mailto: link cut to fit.
+        mailto_note: "(The rest of this message did not fit in the link. The full text is in the troubleshooter: copy or download it from there.)",
+        /// The heading of a set-up problem shown instead of the flow.
+        config_error_title: "This troubleshooter is not set up correctly",
+        /// While the flow loads.
+        loading: "Loading the troubleshooter…",
+        /// The heading of the kiosk's inactivity prompt.
+        idle_title: "Are you still there?",
+        /// The button that keeps the kiosk session.
+        idle_continue: "I'm still here",
+        /// The kiosk's button that ends and clears the session.
+        finish: "Finish and clear",
+        /// Beside the QR code that carries the email.
+        qr_email: "Scan with your phone's camera to open this email on your phone, then send it.",
+        /// The heading of the kiosk's take-away links.
+        links_title: "Take these links with you",
+        /// After a link's words, for screen readers: it opens beside the widget.
+        new_tab: "(opens in a new tab)",
+        /// The kiosk's print button.
+        print_ticket: "Print ticket",
+    }
+    counted {
+        /// Under the flow's summary: about how long it takes.
+        start_minutes: ["It takes about {n} minute.", "It takes about {n} minutes."],
+        /// A field longer than its limit.
+        field_too_long: ["Use {n} character or fewer", "Use {n} characters or fewer"],
+        /// The kiosk's inactivity prompt: the screen clears in N seconds.
+        idle_text: ["To keep your answers private, this screen clears in {n} second.", "To keep your answers private, this screen clears in {n} seconds."],
+    }
+    template {
+        /// The progress line: step N of at most M.
+        step_of: "Step {n} of at most {m}",
+        /// The link that calls a number.
+        phone_call: "Call {number}",
+        /// At the end of an email cut to fit a QR code.
+        qr_note: "(Shortened to fit the QR code. Reference: {reference}. The full text is on the printed ticket.)",
+        /// In the helpdesk's email and script: the language the person used (`{language}`, a name
+        /// from `language_names`), so that the helpdesk can answer in it.
+        handoff_language: "The person used the troubleshooter in {language}.",
     }
 }
 
-impl Eq for Strings {}
+/// The interface words of one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strings {
+    /// The language tag.
+    pub lang: Cow<'static, str>,
+    texts: Vec<Phrase>,
+    /// Names of languages in this one, by tag, for the handoff's language line.
+    names: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+}
 
-/// English.
-pub const EN: Strings = Strings {
-    lang: "en",
-    start: "Start now",
-    start_minutes: |m| if m == 1 { "It takes about 1 minute.".into() } else { format!("It takes about {m} minutes.") },
-    privacy_note: "Your answers stay on this device. Nothing is sent unless you send it yourself.",
-    back: "Back",
-    continue_: "Continue",
-    start_again: "Start again",
-    step_of: |n, m| format!("Step {n} of at most {m}"),
-    error_summary_title: "There is a problem",
-    error_prefix: "Error:",
-    choose_one: "Choose one option",
-    optional: "(optional)",
-    field_missing: "Enter this information",
-    field_too_long: |max| format!("Use {max} characters or fewer"),
-    field_email: "Enter an email address like name@example.com",
-    field_phone: "Enter a phone number like +1 555 0100",
-    field_date_time: "Enter a date or time, like 3 May 09:15",
-    field_no_match: "Check what you typed",
-    field_code: "This looks like a code from your phone or the Authenticator app. Never type or share those codes. Enter what this box asks for",
-    secret_warning: "This looks like a password or a code. It will not be put in the email or the script. Never share passwords or codes.",
-    check_title: "Check your answers",
-    check_intro: "These answers go into your email and phone script.",
-    check_intro_phone: "These answers go into your phone script.",
-    check_intro_email: "These answers go into your email.",
-    check_intro_none: "Check these answers before you go on.",
-    change: "Change",
-    not_given: "Not given",
-    check_continue: "These are right, continue",
-    steps_title: "What to do",
-    email_title: "Email your helpdesk",
-    email_to: "To",
-    email_subject: "Subject",
-    email_body: "Message",
-    email_no_address: "No helpdesk email address is set up on this page. Copy or download the email and send it to your helpdesk.",
-    open_email: "Open in email app",
-    copy_email: "Copy email text",
-    download_email: "Download email",
-    print: "Print",
-    copied: "Copied",
-    copy_fallback: "Copying is not available here. The text is selected: press Ctrl+C (or Cmd+C) to copy it.",
-    phone_title: "Or phone your helpdesk",
-    phone_title_only: "Phone your helpdesk",
-    phone_title_vendor: "Your phone script",
-    phone_call: |n| format!("Call {n}"),
-    phone_no_number: "No helpdesk phone number is set up on this page.",
-    phone_prepare: "Have this ready",
-    phone_say: "What to say",
-    copy_script: "Copy script",
-    reference: "Reference",
-    withheld: "Something you typed looked like a password or a code, so it was left out.",
-    mailto_note: "(The rest of this message did not fit in the link. The full text is in the troubleshooter: copy or download it from there.)",
-    config_error_title: "This troubleshooter is not set up correctly",
-    loading: "Loading the troubleshooter…",
-    idle_title: "Are you still there?",
-    idle_text: |n| format!("To keep your answers private, this screen clears in {n} seconds."),
-    idle_continue: "I'm still here",
-    finish: "Finish and clear",
-    qr_email: "Scan with your phone's camera to open this email on your phone, then send it.",
-    qr_note: |reference| format!("(Shortened to fit the QR code. Reference: {reference}. The full text is on the printed ticket.)"),
-    links_title: "Take these links with you",
-    new_tab: "(opens in a new tab)",
-    print_ticket: "Print ticket",
-};
+/// The interface languages: English is built in, the others are downloaded when used.
+pub const LANGUAGES: [&str; 4] = ["en", "de", "es", "ar"];
+
+/// The primary language subtag of a BCP 47 tag, lower-cased: `de-AT` -> `de`.
+pub fn primary(tag: &str) -> String {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Whether a language is written right to left.
+pub fn right_to_left(tag: &str) -> bool {
+    matches!(
+        primary(tag).as_str(),
+        "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb"
+    )
+}
 
 impl Strings {
+    /// English, built in.
+    pub fn english() -> Strings {
+        let names = [
+            ("en", "English"),
+            ("de", "German"),
+            ("es", "Spanish"),
+            ("ar", "Arabic"),
+        ];
+        Strings {
+            lang: Cow::Borrowed("en"),
+            texts: english(),
+            names: names
+                .iter()
+                .map(|&(t, n)| (Cow::Borrowed(t), Cow::Borrowed(n)))
+                .collect(),
+        }
+    }
+
+    /// Reads a language file. It must have every key, with the same `{placeholders}` as the
+    /// English text, and the plural categories its language needs; a file that does not is
+    /// refused whole (the widget then speaks English and says why), so that no screen mixes
+    /// languages.
+    pub fn from_json(lang: &str, text: &str) -> Result<Strings, String> {
+        let english = Strings::english();
+        let Ok(Json::Object(entries)) = json::parse(text) else {
+            return Err("not a JSON object".into());
+        };
+        let mut texts: Vec<Option<Phrase>> = vec![None; KEYS.len()];
+        let mut names = Vec::new();
+        for (key, value) in entries {
+            if key == "language_names" {
+                let Json::Object(list) = value else {
+                    return Err("`language_names`: not an object".into());
+                };
+                for (tag, name) in list {
+                    let Json::String(name) = name else {
+                        return Err(format!("`language_names.{tag}`: not a text"));
+                    };
+                    names.push((Cow::Owned(tag.into_owned()), Cow::Owned(name.into_owned())));
+                }
+                continue;
+            }
+            let Some(i) = KEYS.iter().position(|k| *k == key) else {
+                return Err(format!("`{key}` is not a key of the interface"));
+            };
+            let phrase = match value {
+                Json::String(s) => Phrase::Text(Cow::Owned(s.into_owned())),
+                Json::Object(forms) => Phrase::Counted(
+                    forms
+                        .into_iter()
+                        .map(|(c, v)| match v {
+                            Json::String(v) => {
+                                Ok((Cow::Owned(c.into_owned()), Cow::Owned(v.into_owned())))
+                            }
+                            _ => Err(format!("`{key}.{c}`: not a text")),
+                        })
+                        .collect::<Result<_, _>>()?,
+                ),
+                _ => return Err(format!("`{key}`: not a text")),
+            };
+            if !same_placeholders(&phrase, &english.texts[i]) {
+                return Err(format!(
+                    "`{key}`: its {{placeholders}} differ from the English text"
+                ));
+            }
+            texts[i] = Some(phrase);
+        }
+        let texts = texts
+            .into_iter()
+            .zip(KEYS)
+            .map(|(t, key)| t.ok_or_else(|| format!("`{key}` is missing")))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Strings {
+            lang: Cow::Owned(lang.to_owned()),
+            texts,
+            names,
+        })
+    }
+
+    fn text(&self, key: Key) -> &str {
+        match &self.texts[key as usize] {
+            Phrase::Text(t) => t,
+            Phrase::Counted(forms) => &forms[0].1,
+        }
+    }
+
+    /// A counted text in the plural form the browser picks for `n`, with `n` in its digits.
+    fn count(&self, key: Key, n: u32) -> String {
+        let Phrase::Counted(forms) = &self.texts[key as usize] else {
+            return self.text(key).to_owned();
+        };
+        let category = plural_category(&self.lang, n);
+        let form = forms
+            .iter()
+            .find(|(c, _)| *c == category)
+            .or_else(|| forms.iter().find(|(c, _)| c == "other"))
+            .map_or("", |(_, t)| t);
+        form.replace("{n}", &self.number(n))
+    }
+
+    /// `n` in this language's digits.
+    pub fn number(&self, n: u32) -> String {
+        format_number(&self.lang, n)
+    }
+
+    /// The progress line: step N of at most M.
+    pub fn step_of(&self, n: usize, most: usize) -> String {
+        self.text(Key::step_of)
+            .replace("{n}", &self.number(n as u32))
+            .replace("{m}", &self.number(most as u32))
+    }
+
+    /// The link that calls a number.
+    pub fn phone_call(&self, number: &str) -> String {
+        self.text(Key::phone_call).replace("{number}", number)
+    }
+
+    /// At the end of an email cut to fit a QR code.
+    pub fn qr_note(&self, reference: &str) -> String {
+        self.text(Key::qr_note).replace("{reference}", reference)
+    }
+
+    /// The handoff's line that says which language the person used (`lang`, named in this
+    /// language where it has a name for it, else by its tag).
+    pub fn handoff_language(&self, lang: &str) -> String {
+        let primary = primary(lang);
+        let name = self
+            .names
+            .iter()
+            .find(|(tag, _)| *tag == primary)
+            .map_or(lang, |(_, name)| name);
+        self.text(Key::handoff_language).replace("{language}", name)
+    }
+
+    /// `rtl` or `ltr`, for the widget's root.
+    pub fn dir(&self) -> &'static str {
+        if right_to_left(&self.lang) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
     /// The heading of a phone script: for the helpdesk beside an email ("Or phone…"), for the
     /// helpdesk alone, or for a vendor, which is never called the helpdesk.
-    pub fn phone_heading(&self, helpdesk: bool, with_email: bool) -> &'static str {
+    pub fn phone_heading(&self, helpdesk: bool, with_email: bool) -> &str {
         match (helpdesk, with_email) {
-            (true, true) => self.phone_title,
-            (true, false) => self.phone_title_only,
-            (false, _) => self.phone_title_vendor,
+            (true, true) => self.phone_title(),
+            (true, false) => self.phone_title_only(),
+            (false, _) => self.phone_title_vendor(),
         }
     }
 
     /// What "Check your answers" says the answers go into, by what the outcome hands over.
-    pub fn check_intro_for(&self, email: bool, phone: bool) -> &'static str {
+    pub fn check_intro_for(&self, email: bool, phone: bool) -> &str {
         match (email, phone) {
-            (true, true) => self.check_intro,
-            (false, true) => self.check_intro_phone,
-            (true, false) => self.check_intro_email,
-            (false, false) => self.check_intro_none,
+            (true, true) => self.check_intro(),
+            (false, true) => self.check_intro_phone(),
+            (true, false) => self.check_intro_email(),
+            (false, false) => self.check_intro_none(),
         }
     }
 }
 
-/// The table for a language tag, falling back to English. The second value says whether the
-/// language was found.
-pub fn strings(lang: &str) -> (&'static Strings, bool) {
-    let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
-    match primary.as_str() {
-        "en" => (&EN, true),
-        _ => (&EN, false),
+/// The `{placeholders}` of a text, sorted.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+fn same_placeholders(a: &Phrase, b: &Phrase) -> bool {
+    let forms = |p: &Phrase| -> Vec<Vec<String>> {
+        let all: Vec<&str> = match p {
+            Phrase::Text(t) => vec![t],
+            Phrase::Counted(forms) => forms.iter().map(|(_, t)| &**t).collect(),
+        };
+        all.iter()
+            .map(|t| placeholders(t).into_iter().map(str::to_owned).collect())
+            .collect()
+    };
+    let theirs = forms(b);
+    // A plural form may leave out `{n}` (Arabic says "one second" in words); nothing else.
+    forms(a).iter().all(|mine| {
+        theirs
+            .iter()
+            .any(|t| t == mine || (t.iter().filter(|p| *p != "n").eq(mine.iter())))
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Intl)]
+        type PluralRules;
+        #[wasm_bindgen(constructor, js_namespace = Intl)]
+        fn new(locale: &str) -> PluralRules;
+        #[wasm_bindgen(method)]
+        fn select(this: &PluralRules, n: f64) -> String;
     }
+
+    pub fn plural(lang: &str, n: u32) -> String {
+        PluralRules::new(lang).select(n.into())
+    }
+
+    pub fn number(lang: &str, n: u32) -> String {
+        js_sys::Number::from(n).to_locale_string(lang).into()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn plural_category(lang: &str, n: u32) -> String {
+    intl::plural(lang, n)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn format_number(lang: &str, n: u32) -> String {
+    intl::number(lang, n)
+}
+
+// Natively (flowcheck and the tests) the CLDR rules of the built-in languages for whole numbers,
+// and Western digits.
+#[cfg(not(target_arch = "wasm32"))]
+fn plural_category(lang: &str, n: u32) -> String {
+    let category = match (primary(lang).as_str(), n % 100) {
+        ("ar", _) if n == 0 => "zero",
+        ("ar", _) if n == 1 => "one",
+        ("ar", _) if n == 2 => "two",
+        ("ar", 3..=10) => "few",
+        ("ar", 11..=99) => "many",
+        ("ar", _) => "other",
+        (_, _) if n == 1 => "one",
+        _ => "other",
+    };
+    category.to_owned()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn format_number(_lang: &str, n: u32) -> String {
+    n.to_string()
 }

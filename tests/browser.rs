@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use troubleshooter::flow::{self, Config, OutcomeKind, ValidFlow};
-use troubleshooter::i18n::EN;
+use troubleshooter::i18n::Strings;
 use troubleshooter::ui::settings::{FlowChoice, Mode, Settings};
 use troubleshooter::ui::state::{HandoffAction, WidgetEvent};
 use troubleshooter::ui::{App, AppProps};
@@ -51,7 +51,11 @@ impl Widget {
         let settings = Settings {
             flow: FlowChoice::BuiltIn(BUILT_IN.into()),
             config,
-            strings: &EN,
+            languages: Vec::new(),
+            handoff_lang: None,
+            lang: "en".into(),
+            strings: Rc::new(Strings::english()),
+            handoff: None,
             mode: Mode::Inline,
             history: false,
             idle_seconds: 120,

@@ -12,7 +12,7 @@ use troubleshooter::authoring::walk::{explore, follow, AnswersById};
 use troubleshooter::authoring::{readability, transcript};
 use troubleshooter::flow::handoff::{Email, MAILTO_BUDGET};
 use troubleshooter::flow::{Config, Handoff, Screen, Session, ValidFlow};
-use troubleshooter::i18n::EN;
+use troubleshooter::i18n::Strings;
 
 const FLOW: &str = include_str!("../flows/microsoft-authenticator.json");
 
@@ -285,7 +285,7 @@ fn every_outcome_matches_its_golden_transcript() {
         assert_eq!(outcome_id(&session), expected);
         golden(
             &format!("microsoft-authenticator/{expected}.txt"),
-            &transcript(&session, &contoso(), EN.mailto_note),
+            &transcript(&session, &contoso(), Strings::english().mailto_note()),
         );
         covered.push(expected);
     }
@@ -294,7 +294,7 @@ fn every_outcome_matches_its_golden_transcript() {
         assert_eq!(outcome_id(&session), expected, "{name}");
         golden(
             &format!("microsoft-authenticator/{name}.txt"),
-            &transcript(&session, &contoso(), EN.mailto_note),
+            &transcript(&session, &contoso(), Strings::english().mailto_note()),
         );
     }
     let all = explore(flow(), 10_000);
@@ -336,7 +336,7 @@ fn helpdesk_emails_carry_what_the_helpdesk_needs_and_no_secrets() {
     ] {
         assert!(body.contains(needed), "missing `{needed}` in\n{body}");
     }
-    let (to, fields) = parse_mailto(&email.mailto(MAILTO_BUDGET, EN.mailto_note));
+    let (to, fields) = parse_mailto(&email.mailto(MAILTO_BUDGET, Strings::english().mailto_note()));
     assert_eq!(to, "helpdesk@contoso.com");
     assert_eq!(fields[1].1, body, "the whole email fits in the link");
 }
@@ -369,7 +369,13 @@ fn lost_and_stolen_phones_change_the_texts() {
             ("prompts", "no"),
         ]
     };
-    let text = |app| transcript(&walk(&base(app)), &contoso(), EN.mailto_note);
+    let text = |app| {
+        transcript(
+            &walk(&base(app)),
+            &contoso(),
+            Strings::english().mailto_note(),
+        )
+    };
     let (replaced, lost, stolen) = (text("new-phone-old-gone"), text("lost"), text("stolen"));
     let remove = "Please remove every sign-in method on it from my account, passkeys too, and sign out my sessions.";
     // H3: a missing phone is never the way IT checks that it is really the person.
@@ -426,8 +432,8 @@ fn unexpected_prompts_change_the_texts() {
         ])
     };
     let warning = "I had sign-in requests that I did not start.";
-    let yes = transcript(&with("yes"), &contoso(), EN.mailto_note);
-    let no = transcript(&with("no"), &contoso(), EN.mailto_note);
+    let yes = transcript(&with("yes"), &contoso(), Strings::english().mailto_note());
+    let no = transcript(&with("no"), &contoso(), Strings::english().mailto_note());
     assert!(yes.contains(warning) && yes.contains("Someone else may know my password."));
     assert!(!no.contains(warning));
 
@@ -439,7 +445,7 @@ fn unexpected_prompts_change_the_texts() {
         ("started", "no"),
     ]);
     assert_eq!(outcome_id(&session), "out-helpdesk-error");
-    let text = transcript(&session, &contoso(), EN.mailto_note);
+    let text = transcript(&session, &contoso(), Strings::english().mailto_note());
     assert!(
         text.contains("Urgent: I had sign-in requests that I did not start."),
         "{text}"
@@ -625,7 +631,7 @@ fn the_self_fix_dead_ends_now_reach_it_with_what_was_tried() {
         let session = walk(pairs);
         (
             outcome_id(&session).to_owned(),
-            transcript(&session, &contoso(), EN.mailto_note),
+            transcript(&session, &contoso(), Strings::english().mailto_note()),
         )
     };
     let (id, t) = text(&[
@@ -679,11 +685,12 @@ fn panel_headings_and_the_review_intro_fit_what_each_outcome_hands_over() {
     let handoff = Handoff::for_session(&vendor, &contoso()).unwrap();
     let phone = handoff.phone.as_ref().unwrap();
     assert!(handoff.email.is_none() && !phone.helpdesk);
-    let heading = EN.phone_heading(phone.helpdesk, handoff.email.is_some());
+    let english = Strings::english();
+    let heading = english.phone_heading(phone.helpdesk, handoff.email.is_some());
     assert_eq!(heading, "Your phone script");
     assert!(!heading.contains("helpdesk"));
     assert_eq!(
-        EN.check_intro_for(handoff.email.is_some(), true),
+        Strings::english().check_intro_for(handoff.email.is_some(), true),
         "These answers go into your phone script."
     );
 
@@ -697,14 +704,17 @@ fn panel_headings_and_the_review_intro_fit_what_each_outcome_hands_over() {
     let handoff = Handoff::for_session(&helpdesk, &contoso()).unwrap();
     let phone = handoff.phone.as_ref().unwrap();
     assert_eq!(
-        EN.phone_heading(phone.helpdesk, handoff.email.is_some()),
+        Strings::english().phone_heading(phone.helpdesk, handoff.email.is_some()),
         "Or phone your helpdesk"
     );
     assert_eq!(
-        EN.check_intro_for(true, true),
+        Strings::english().check_intro_for(true, true),
         "These answers go into your email and phone script."
     );
-    assert_eq!(EN.phone_heading(true, false), "Phone your helpdesk");
+    assert_eq!(
+        Strings::english().phone_heading(true, false),
+        "Phone your helpdesk"
+    );
 }
 
 #[test]

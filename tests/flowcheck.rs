@@ -309,6 +309,8 @@ fn test_fails_the_built_in_flow_with_h1_put_back_naming_the_rule_and_the_way() {
     let error_route = routes.pop().unwrap();
     assert_eq!(error_route["if"]["field"], "error_code");
     routes.insert(0, error_route);
+    // Its translations stay beside the original: this copy is about the routes.
+    flow.as_object_mut().unwrap().remove("translations");
     let file = temp_file("h1-put-back.json", &flow.to_string());
     assert_eq!(
         flowcheck(&["check", &file]).status.code(),

@@ -432,6 +432,7 @@ pub fn flow_from(b: &mut Bytes) -> Flow {
         title: b.text(4),
         summary: b.text(4),
         language: "en".into(),
+        translations: Vec::new(),
         minutes: (!b.one_in(2)).then(|| b.below(30) as u32),
         start: if b.one_in(32) { b.text(2) } else { "n0".into() },
         nodes,

@@ -11,6 +11,7 @@ pub mod lint;
 pub mod readability;
 pub mod schema;
 mod transcript;
+pub mod translations;
 pub mod walk;
 
 pub use transcript::transcript;

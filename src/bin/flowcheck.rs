@@ -33,12 +33,12 @@ mod cli {
     use troubleshooter::authoring::diagram::{self, Notation};
     use troubleshooter::authoring::lint::{self, Severity};
     use troubleshooter::authoring::walk::{self, AnswersById, Step};
-    use troubleshooter::authoring::{flowtest, readability, transcript};
+    use troubleshooter::authoring::{flowtest, readability, transcript, translations};
 
     use troubleshooter::flow::config::is_unseen_control;
     use troubleshooter::flow::error::limits;
     use troubleshooter::flow::{load, Config, ValidFlow};
-    use troubleshooter::i18n::EN;
+    use troubleshooter::i18n::Strings;
 
     const USAGE: &str = "usage:
       flowcheck check FILE...
@@ -182,11 +182,18 @@ mod cli {
             for finding in &findings {
                 eprintln!("{file}:{}", printable(&finding.to_string()));
             }
+            // `load` read the file already; a second read is cheap beside the checks.
+            let text = read_bounded(file).unwrap_or_default();
+            let translated = translations::check(file, &text, &flow);
+            for problem in &translated {
+                eprintln!("{}", printable(&problem.to_string()));
+            }
             let errors = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
-                .count();
-            let warnings = findings.len() - errors;
+                .count()
+                + translated.len();
+            let warnings = findings.len() + translated.len() - errors;
             let nodes = flow.flow().nodes.len();
             if errors > 0 {
                 ok = false;
@@ -333,7 +340,10 @@ mod cli {
                 return false;
             }
         };
-        print!("{}", transcript(&session, &config, EN.mailto_note));
+        print!(
+            "{}",
+            transcript(&session, &config, Strings::english().mailto_note())
+        );
         true
     }
 

@@ -12,8 +12,10 @@ use yew::{AppHandle, Callback};
 use super::events;
 use super::settings::{self, FlowChoice};
 use crate::flow::error::limits;
+use crate::flow::translation;
 use crate::flow::{self, load, ValidFlow};
-use crate::i18n;
+use crate::i18n::{self, Strings};
+use crate::ui::settings::HandoffLanguage;
 use crate::ui::state::{Action, Remote, WidgetEvent};
 use crate::ui::{Root, RootProps, Setup};
 
@@ -36,7 +38,15 @@ struct Mounted {
     remote: Remote,
     /// Sends the widget's events to `host`.
     onevent: Callback<WidgetEvent>,
-    flow: Option<(FlowChoice, Rc<ValidFlow>)>,
+    /// The flow loaded last: what chose it, its text and the flow read from it.
+    flow: Option<(FlowChoice, Rc<str>, Rc<ValidFlow>)>,
+    /// That flow in other languages, made once each, so a language change keeps the place.
+    translations: Vec<(String, Rc<ValidFlow>)>,
+    /// Interface words downloaded, by language.
+    interfaces: Vec<(String, Rc<Strings>)>,
+    english: Rc<Strings>,
+    /// The stylesheet's address: the widget's own files are beside it.
+    stylesheet: String,
 }
 
 /// Mounts a widget into `host`'s shadow root (made if needed), with the stylesheet at
@@ -55,6 +65,7 @@ pub async fn mount_widget(
     let document = host
         .owner_document()
         .ok_or("the element is not in a document")?;
+    let english = Rc::new(Strings::english());
     let link = document.create_element("link")?;
     link.set_attribute("rel", "stylesheet")?;
     link.set_attribute("href", &stylesheet)?;
@@ -73,7 +84,7 @@ pub async fn mount_widget(
         Callback::from(move |event| events::dispatch(&host, &event))
     };
     let props = RootProps {
-        setup: Rc::new(Setup::Loading(&i18n::EN)),
+        setup: Rc::new(Setup::Loading(Rc::clone(&english))),
         uid: uid.clone().into(),
         host_id: host.id().into(),
         remote: remote.clone(),
@@ -88,6 +99,10 @@ pub async fn mount_widget(
         remote,
         onevent,
         flow: None,
+        translations: Vec::new(),
+        interfaces: Vec::new(),
+        english,
+        stylesheet,
     }));
     configure(&inner, &config).await;
     Ok(WidgetHandle { inner })
@@ -117,51 +132,194 @@ impl WidgetHandle {
     }
 }
 
-/// Reads settings, loads the flow if it changed, and shows the result.
+/// Reads settings, loads the flow if it changed and its translation and interface words in
+/// the language chosen, and shows the result.
 async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
     let attr = |name: &str| {
         js_sys::Reflect::get(config, &name.into())
             .ok()
             .and_then(|v| v.as_string())
     };
-    let (settings, notices) = settings::read(&attr);
-    let strings = settings.strings;
-    let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
-    for notice in &notices {
-        gloo::console::warn!(format!("guided-troubleshooter: {notice}"));
-    }
+    let (mut settings, notices) = settings::read(&attr);
+    let mut notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
+    let english = Rc::clone(&inner.borrow().english);
     let known = inner
         .borrow()
         .flow
         .clone()
-        .filter(|(choice, _)| *choice == settings.flow);
-    let flow = match known {
-        Some((_, flow)) => Ok(flow),
+        .filter(|(choice, ..)| *choice == settings.flow);
+    let loaded = match known {
+        Some((_, text, flow)) => Ok((text, flow)),
         None => {
             if matches!(settings.flow, FlowChoice::Url(_)) {
-                show(inner, Setup::Loading(strings));
+                show(inner, Setup::Loading(Rc::clone(&english)));
             }
-            load(&settings.flow).await.map(Rc::new)
+            load(&settings.flow).await
         }
     };
-    let setup = match flow {
-        Ok(flow) => {
-            inner.borrow_mut().flow = Some((settings.flow.clone(), Rc::clone(&flow)));
-            Setup::Ready {
-                flow,
-                settings: Rc::new(settings),
-                notices: Rc::new(notices),
-            }
-        }
+    let (text, base) = match loaded {
+        Ok(loaded) => loaded,
         Err(problems) => {
             for problem in &problems {
                 gloo::console::error!(format!("guided-troubleshooter: {problem}"));
             }
             inner.borrow_mut().flow = None;
-            Setup::Failed(strings, notices.into_iter().chain(problems).collect())
+            let problems = notices.into_iter().chain(problems).collect();
+            return show(inner, Setup::Failed(english, problems));
         }
     };
-    show(inner, setup);
+    {
+        let mut mounted = inner.borrow_mut();
+        if mounted
+            .flow
+            .as_ref()
+            .is_none_or(|(_, _, f)| !Rc::ptr_eq(f, &base))
+        {
+            mounted.translations.clear();
+        }
+        mounted.flow = Some((settings.flow.clone(), Rc::clone(&text), Rc::clone(&base)));
+    }
+
+    let own = base.flow().language.clone();
+    let mut available = vec![own.as_str()];
+    available.extend(base.flow().translations.iter().map(String::as_str));
+    let (lang, problem) = settings::choose_language(&settings.languages, &available);
+    notices.extend(problem.map(|n| n.to_string()));
+    let (flow, lang) = match in_language(inner, &settings.flow, &text, &base, &lang).await {
+        Ok(flow) => (flow, lang),
+        Err(problem) => {
+            notices.push(format!("lang: {problem}; showing `{own}`"));
+            (Rc::clone(&base), own.clone())
+        }
+    };
+    settings.strings = interface(inner, &lang, &mut notices).await;
+    if let Some(asked) = settings.handoff_lang.clone() {
+        let (wanted, problem) = settings::choose_language(&[asked], &available);
+        notices.extend(problem.map(|n| format!("handoff-{n}")));
+        if wanted != lang {
+            match in_language(inner, &settings.flow, &text, &base, &wanted).await {
+                Ok(flow) => {
+                    let strings = interface(inner, &wanted, &mut notices).await;
+                    settings.handoff = Some(HandoffLanguage { flow, strings });
+                }
+                Err(problem) => notices.push(format!("handoff-lang: {problem}")),
+            }
+        }
+    }
+    settings.lang = lang;
+    for notice in &notices {
+        gloo::console::warn!(format!("guided-troubleshooter: {notice}"));
+    }
+    show(
+        inner,
+        Setup::Ready {
+            flow,
+            settings: Rc::new(settings),
+            notices: Rc::new(notices),
+        },
+    );
+}
+
+/// The flow in `lang`: itself in its own language, else with its translation put in, fetched
+/// once per language from beside the flow (a built-in flow's from beside troubleshooter.js).
+async fn in_language(
+    inner: &Rc<RefCell<Mounted>>,
+    choice: &FlowChoice,
+    text: &str,
+    base: &Rc<ValidFlow>,
+    lang: &str,
+) -> Result<Rc<ValidFlow>, String> {
+    if base.flow().language == lang {
+        return Ok(Rc::clone(base));
+    }
+    if let Some((_, flow)) = inner.borrow().translations.iter().find(|(l, _)| l == lang) {
+        return Ok(Rc::clone(flow));
+    }
+    let overlay = match choice {
+        FlowChoice::BuiltIn(id) => {
+            let url = asset(
+                inner,
+                &translation::file_name(&format!("lang/{id}.json"), lang),
+            )?;
+            fetch_text(&url).await
+        }
+        FlowChoice::Url(url) => fetch(&translation::file_name(url, lang)).await,
+    }
+    .map_err(|e| match e {
+        Fetch::Failed(e) | Fetch::Unusable(e) => e,
+    })?;
+    let flow = ValidFlow::translated(text, &overlay).map_err(|problems| {
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!(
+            "the `{lang}` translation cannot be used: {}",
+            problems.join("; ")
+        )
+    })?;
+    let flow = Rc::new(flow);
+    inner
+        .borrow_mut()
+        .translations
+        .push((lang.to_owned(), Rc::clone(&flow)));
+    Ok(flow)
+}
+
+/// The interface words in `lang`, fetched once per language from beside troubleshooter.js;
+/// English (built in) when there are none, with a notice.
+async fn interface(
+    inner: &Rc<RefCell<Mounted>>,
+    lang: &str,
+    notices: &mut Vec<String>,
+) -> Rc<Strings> {
+    let primary = i18n::primary(lang);
+    let english = Rc::clone(&inner.borrow().english);
+    if primary == "en" {
+        return english;
+    }
+    if !i18n::LANGUAGES.contains(&primary.as_str()) {
+        notices.push(format!(
+            "lang: the widget's own words are not available in `{lang}`; they are in English"
+        ));
+        return english;
+    }
+    if let Some((_, strings)) = inner
+        .borrow()
+        .interfaces
+        .iter()
+        .find(|(l, _)| *l == primary)
+    {
+        return Rc::clone(strings);
+    }
+    let file = format!("lang/{primary}.json");
+    let read = match asset(inner, &file) {
+        Ok(url) => fetch_text(&url).await.map_err(|e| match e {
+            Fetch::Failed(e) | Fetch::Unusable(e) => e,
+        }),
+        Err(e) => Err(e),
+    }
+    .and_then(|text| Strings::from_json(&primary, &text).map_err(|e| format!("{file}: {e}")));
+    match read {
+        Ok(strings) => {
+            let strings = Rc::new(strings);
+            inner
+                .borrow_mut()
+                .interfaces
+                .push((primary, Rc::clone(&strings)));
+            strings
+        }
+        Err(problem) => {
+            notices.push(format!(
+                "lang: {problem}; the widget's own words are in English"
+            ));
+            english
+        }
+    }
+}
+
+/// The address of one of the widget's own files, beside its stylesheet (and troubleshooter.js).
+fn asset(inner: &Rc<RefCell<Mounted>>, file: &str) -> Result<String, String> {
+    web_sys::Url::new_with_base(file, &inner.borrow().stylesheet)
+        .map(|u| u.href())
+        .map_err(|_| format!("`{file}`: no address"))
 }
 
 fn show(inner: &Rc<RefCell<Mounted>>, setup: Setup) {
@@ -181,7 +339,7 @@ fn show(inner: &Rc<RefCell<Mounted>>, setup: Setup) {
 
 /// The flow a setting names: a built-in one, or a file fetched from the page's own origin.
 /// Problems read like `flowcheck`'s: `where: what`.
-async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
+async fn load(choice: &FlowChoice) -> Result<(Rc<str>, Rc<ValidFlow>), Vec<String>> {
     let (name, text) = match choice {
         FlowChoice::BuiltIn(id) => match flow::built_in(id) {
             Some(json) => (format!("{id}.json"), json.to_owned()),
@@ -201,7 +359,7 @@ async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
         },
     };
     // As `flowcheck` prints them: `file:path: what`, or `file: what` for the file as a whole.
-    ValidFlow::from_json(&text).map_err(|errors| {
+    let flow = ValidFlow::from_json(&text).map_err(|errors| {
         errors
             .iter()
             .map(|e| {
@@ -211,8 +369,9 @@ async fn load(choice: &FlowChoice) -> Result<ValidFlow, Vec<String>> {
                     format!("{name}:{e}")
                 }
             })
-            .collect()
-    })
+            .collect::<Vec<_>>()
+    })?;
+    Ok((Rc::from(text), Rc::new(flow)))
 }
 
 /// Why a flow file could not be fetched.
@@ -250,13 +409,19 @@ async fn fetch(url: &str) -> Result<String, Fetch> {
     if absolute.origin() != origin {
         return Err(format!("`{url}` is not on this page's origin ({origin}); flows load only from the page's own site").into());
     }
+    fetch_text(&absolute.href()).await
+}
+
+/// Fetches a text file at an absolute address: a flow or one of the widget's own files.
+async fn fetch_text(url: &str) -> Result<String, Fetch> {
+    let window = web_sys::window().ok_or("no window")?;
     let failed = |e: JsValue| {
         format!(
             "could not load `{url}`: {}",
             e.as_string().unwrap_or_else(|| "network error".into())
         )
     };
-    let response: Response = JsFuture::from(window.fetch_with_str(&absolute.href()))
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(failed)?
         .unchecked_into();

@@ -2,7 +2,9 @@
 //! for every value that cannot be used. Pure Rust, so it is tested natively.
 
 use crate::flow::Config;
-use crate::i18n;
+use std::rc::Rc;
+
+use crate::i18n::{self, Strings};
 // The parser fills the widget's own settings value, so that mounting carries it unchanged.
 pub use crate::ui::settings::{FlowChoice, Mode, Settings};
 
@@ -26,6 +28,37 @@ pub struct Notice {
 impl std::fmt::Display for Notice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.attribute, self.message)
+    }
+}
+
+/// The language to use from the tags a page asks for, best first, and those `available`
+/// (the flow's own language first): the first tag available as it is, or failing that by its
+/// primary subtag (`de-AT` -> `de`). None of them: the flow's own language, with a notice.
+pub fn choose_language(asked: &[String], available: &[&str]) -> (String, Option<Notice>) {
+    let found = asked.iter().find_map(|tag| {
+        available
+            .iter()
+            .find(|a| a.eq_ignore_ascii_case(tag))
+            .or_else(|| {
+                available
+                    .iter()
+                    .find(|a| i18n::primary(a) == i18n::primary(tag))
+            })
+    });
+    match found {
+        Some(lang) => ((*lang).to_owned(), None),
+        None => {
+            let fallback = available.first().copied().unwrap_or("en");
+            let notice = (!asked.is_empty()).then(|| Notice {
+                attribute: "lang",
+                message: format!(
+                    "`{}` is not available; showing `{fallback}`. This flow is in: {}",
+                    asked.join(", "),
+                    available.join(", ")
+                ),
+            });
+            (fallback.to_owned(), notice)
+        }
     }
 }
 
@@ -62,20 +95,17 @@ pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> (Settings, Vec<Notice>) {
         message: p.message,
     }));
 
-    let asked = attr("lang")
+    // Tags as the page gives them (troubleshooter.js fills in an ancestor's `lang` or the
+    // browser's list); mounting picks the first the flow has, once it is loaded.
+    let languages: Vec<String> = attr("lang")
+        .unwrap_or_default()
+        .split([',', ' '])
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let handoff_lang = attr("handoff-lang")
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty());
-    let (strings, known) = i18n::strings(asked.as_deref().unwrap_or("en"));
-    if !known {
-        notices.push(Notice {
-            attribute: "lang",
-            message: format!(
-                "`{}` is not available; showing {}",
-                asked.unwrap_or_default(),
-                strings.lang
-            ),
-        });
-    }
 
     let mode = match attr("mode").as_deref().map(str::trim) {
         None | Some("") | Some("inline") => Mode::Inline,
@@ -134,7 +164,11 @@ pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> (Settings, Vec<Notice>) {
     let settings = Settings {
         flow,
         config,
-        strings,
+        languages,
+        handoff_lang,
+        lang: "en".into(),
+        strings: Rc::new(Strings::english()),
+        handoff: None,
         mode,
         history,
         idle_seconds,
@@ -177,7 +211,7 @@ mod tests {
         let (s, notices) = read_map(&[]);
         assert_eq!(s.flow, FlowChoice::BuiltIn(DEFAULT_FLOW.into()));
         assert_eq!(
-            (s.mode, s.history, s.idle_seconds, s.strings.lang),
+            (s.mode, s.history, s.idle_seconds, &*s.strings.lang),
             (Mode::Inline, false, 120, "en")
         );
         assert!(notices.is_empty());
@@ -188,7 +222,6 @@ mod tests {
         let (s, notices) = read_map(&[
             ("support-email", "not-an-address"),
             ("support-phone", "call us"),
-            ("lang", "xx"),
             ("mode", "fullscreen"),
             ("history", "maybe"),
             ("idle-seconds", "2"),
@@ -199,7 +232,6 @@ mod tests {
             [
                 "support-email",
                 "support-phone",
-                "lang",
                 "mode",
                 "history",
                 "idle-seconds"
@@ -210,12 +242,30 @@ mod tests {
             (None, None)
         );
         assert_eq!(
-            (s.strings.lang, s.mode, s.history, s.idle_seconds),
+            (&*s.strings.lang, s.mode, s.history, s.idle_seconds),
             ("en", Mode::Inline, false, 120)
         );
         assert_eq!(
-            notices[3].to_string(),
+            notices[2].to_string(),
             "mode: `fullscreen` is not a mode; use `inline` or `kiosk`. Using `inline`"
+        );
+    }
+
+    #[test]
+    fn a_language_is_chosen_by_tag_then_by_primary_subtag_then_falls_back() {
+        let have = ["en", "de", "es", "ar"];
+        let tags = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            choose_language(&tags(&["de-AT"]), &have),
+            ("de".into(), None)
+        );
+        assert_eq!(choose_language(&tags(&["fr", "ES"]), &have).0, "es");
+        assert_eq!(choose_language(&[], &have), ("en".into(), None));
+        let (lang, notice) = choose_language(&tags(&["fr-CA"]), &["de", "en"]);
+        assert_eq!(lang, "de");
+        assert_eq!(
+            notice.unwrap().to_string(),
+            "lang: `fr-CA` is not available; showing `de`. This flow is in: de, en"
         );
     }
 
@@ -231,8 +281,8 @@ mod tests {
             ("lang", "en-GB"),
         ]);
         assert_eq!(
-            (s.history, s.mode, s.idle_seconds, s.strings.lang),
-            (true, Mode::Kiosk, 30, "en")
+            (s.history, s.mode, s.idle_seconds, s.languages),
+            (true, Mode::Kiosk, 30, vec!["en-GB".to_owned()])
         );
     }
 

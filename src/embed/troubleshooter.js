@@ -29,16 +29,25 @@ function settingsOf(config) {
   return out;
 }
 
+// The languages to show, best first: the element's `lang` (or the config's), else the nearest
+// ancestor's up to <html lang>; `auto` means the browser's own list. The widget takes the first
+// its flow has.
+function withLanguage(element, settings) {
+  const lang = settings.lang ?? element.parentElement?.closest('[lang]')?.getAttribute('lang');
+  const languages = lang?.trim() === 'auto' ? navigator.languages.join(',') : lang;
+  return languages ? { ...settings, lang: languages } : settings;
+}
+
 /**
  * Mounts a troubleshooter into `element` (inside its shadow root) and resolves to a handle with
  * restart(), update(config) and destroy().
  */
 export async function mount(element, config = {}) {
   await start();
-  const widget = await mountWidget(element, settingsOf(config), stylesheet);
+  const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet);
   return {
     restart: () => widget.restart(),
-    update: (next) => widget.update(settingsOf(next)),
+    update: (next) => widget.update(withLanguage(element, settingsOf(next))),
     destroy: () => widget.destroy(),
   };
 }

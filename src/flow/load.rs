@@ -27,6 +27,11 @@ pub fn parse(text: &str) -> Result<Flow, Vec<FlowError>> {
             e.message,
         )]
     })?;
+    decode(root)
+}
+
+/// Reads a flow from JSON already parsed (a flow with a translation put in).
+pub fn decode(root: Json<'_>) -> Result<Flow, Vec<FlowError>> {
     let mut d = Decoder {
         errors: Vec::new(),
         path: Vec::new(),
@@ -406,6 +411,7 @@ impl Decoder {
         let title = self.string(&mut o, "title");
         let summary = self.string(&mut o, "summary");
         let language = self.string(&mut o, "language");
+        let translations = self.list(&mut o, "translations", false, Self::text);
         let minutes = self.opt_number(&mut o, "minutes");
         let start = self.string(&mut o, "start");
         let count = o
@@ -438,6 +444,7 @@ impl Decoder {
             title: title?,
             summary: summary?,
             language: language?,
+            translations,
             minutes,
             start: start?,
             nodes,

@@ -16,6 +16,7 @@ pub mod pattern;
 pub mod qr;
 pub mod session;
 pub mod template;
+pub mod translation;
 pub mod valid;
 pub mod validate;
 

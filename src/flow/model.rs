@@ -40,6 +40,10 @@ pub struct Flow {
     pub summary: String,
     /// The language of the flow's text, as a BCP 47 tag such as `en` or `en-GB`.
     pub language: String,
+    /// The languages the flow is translated into (BCP 47 tags), each in an overlay file
+    /// beside it (see `flow::translation`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<String>,
     /// About how many minutes a person needs, shown on the start screen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,

@@ -636,14 +636,20 @@ impl Compiler {
                 // prefer the same way through an inner part that can match nothing (which
                 // decides what the `value` group holds): `x{n,}` is n - 1 copies then `x+`,
                 // and `x*` is `(?:x+)?`.
-                let copies = if max.is_none() { min.saturating_sub(1) } else { *min };
+                let copies = if max.is_none() {
+                    min.saturating_sub(1)
+                } else {
+                    *min
+                };
                 for _ in 0..copies {
                     self.emit_ast(inner)?;
                 }
                 match max {
                     None => {
                         // [split body, end;] body: inner; split body, end
-                        let skip = (*min == 0).then(|| self.push(Inst::Split(0, 0))).transpose()?;
+                        let skip = (*min == 0)
+                            .then(|| self.push(Inst::Split(0, 0)))
+                            .transpose()?;
                         let body = self.here();
                         self.emit_ast(inner)?;
                         let again = self.push(Inst::Split(body, 0))?;

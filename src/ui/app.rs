@@ -14,6 +14,7 @@ use super::views::{
     review_screen, start_screen,
 };
 use crate::flow::{Node, Screen, Session, ValidFlow};
+use crate::i18n::right_to_left;
 
 /// Props of [`App`].
 #[derive(Properties, Clone)]
@@ -39,8 +40,8 @@ pub struct AppProps {
     pub onevent: Callback<WidgetEvent>,
 }
 
-// By hand for the flow alone: `ValidFlow` has no equality, and a new flow is a new `App` anyway
-// (`Root` keys it by the flow), so the pointer says all.
+// By hand for the flow alone: `ValidFlow` has no equality, and mounting makes each flow (and
+// each of its translations) once, so the pointer says all.
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.flow, &other.flow)
@@ -77,10 +78,11 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     {
-        // New settings from the page keep the person's place.
-        let dispatcher = state.dispatcher();
-        use_effect_with(props.settings.clone(), move |settings| {
-            dispatcher.dispatch(Action::Configure(Rc::clone(settings)));
+        // New settings from the page, or the flow in another language, keep the person's place.
+        let (dispatcher, flow) = (state.dispatcher(), Rc::clone(&props.flow));
+        let deps = (props.settings.clone(), Rc::as_ptr(&props.flow) as usize);
+        use_effect_with(deps, move |(settings, _)| {
+            dispatcher.dispatch(Action::Configure(Rc::clone(settings), flow));
         });
     }
     let root = use_node_ref();
@@ -151,7 +153,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         Screen::Review(_) => (
             review_screen(&state),
-            state.settings.strings.check_title.to_owned(),
+            state.settings.strings.check_title().to_owned(),
         ),
         Screen::Outcome(node) => match flow.node(node) {
             Node::Outcome(outcome) => {
@@ -166,9 +168,11 @@ pub fn App(props: &AppProps) -> Html {
         String::new()
     };
     html! {
-        <div class={if state.settings.kiosk() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()} ref={root}>
+        <div class={if state.settings.kiosk() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()}
+            dir={if right_to_left(&flow.flow().language) { "rtl" } else { "ltr" }} ref={root}>
             if !props.notices.is_empty() {
-                <div class="gt-setup-notice" role="note">
+                // For the web team, in English whatever the widget's language.
+                <div class="gt-setup-notice" role="note" lang="en" dir="ltr">
                     <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
                 </div>
             }

@@ -16,9 +16,9 @@ use crate::i18n::Strings;
 #[derive(Debug, Clone)]
 pub enum Setup {
     /// The flow file is being fetched.
-    Loading(&'static Strings),
+    Loading(Rc<Strings>),
     /// The flow or the settings cannot be used; each problem as `where: what`.
-    Failed(&'static Strings, Vec<String>),
+    Failed(Rc<Strings>, Vec<String>),
     /// Ready to run.
     Ready {
         /// The flow.
@@ -57,12 +57,12 @@ impl PartialEq for RootProps {
 }
 
 /// Shows loading, a setup error, or the troubleshooter. A new flow mounts a new troubleshooter;
-/// new settings for the same flow keep the person's place.
+/// new settings or another language of the same flow keep the person's place.
 #[function_component]
 pub fn Root(props: &RootProps) -> Html {
     match &*props.setup {
         Setup::Loading(strings) => html! {
-            <div class="gt" aria-busy="true"><p class="gt-loading">{ strings.loading }</p></div>
+            <div class="gt" aria-busy="true"><p class="gt-loading">{ strings.loading() }</p></div>
         },
         Setup::Failed(strings, problems) => setup_error(strings, problems),
         Setup::Ready {
@@ -70,7 +70,7 @@ pub fn Root(props: &RootProps) -> Html {
             settings,
             notices,
         } => html! {
-            <App key={Rc::as_ptr(flow) as usize} flow={Rc::clone(flow)} settings={Rc::clone(settings)}
+            <App key={format!("{}@{}", flow.flow().id, flow.flow().version)} flow={Rc::clone(flow)} settings={Rc::clone(settings)}
                 uid={props.uid.clone()} host_id={props.host_id.clone()} notices={Rc::clone(notices)}
                 remote={props.remote.clone()} onevent={props.onevent.clone()} />
         },

@@ -5,7 +5,9 @@
 //!
 //! Pure data with no browser APIs, so the parser that fills it is tested natively.
 
-use crate::flow::Config;
+use std::rc::Rc;
+
+use crate::flow::{Config, ValidFlow};
 use crate::i18n::Strings;
 
 /// Everything the page's attributes say.
@@ -15,8 +17,17 @@ pub struct Settings {
     pub flow: FlowChoice,
     /// The page's organisation and helpdesk details, for the flow's placeholders.
     pub config: Config,
+    /// The languages the page asks for, best first: the element's `lang` (a list), else its
+    /// nearest ancestor's, or with `lang="auto"` the browser's (troubleshooter.js reads those).
+    pub languages: Vec<String>,
+    /// The helpdesk's language (`handoff-lang`), when the page sets one.
+    pub handoff_lang: Option<String>,
+    /// The language of the screens, chosen by mounting from `languages` and what the flow has.
+    pub lang: String,
     /// The interface words, in the language actually used.
-    pub strings: &'static Strings,
+    pub strings: Rc<Strings>,
+    /// The email and script in the helpdesk's language, when it differs from the screens'.
+    pub handoff: Option<HandoffLanguage>,
     /// Inline or kiosk.
     pub mode: Mode,
     /// Whether the browser's Back button steps back through the widget. Read when a flow starts:
@@ -29,6 +40,24 @@ pub struct Settings {
     /// Inline mode: answers survive a reload of the same tab.
     pub persist: bool,
 }
+
+/// The flow and the interface words in the helpdesk's language.
+#[derive(Debug, Clone)]
+pub struct HandoffLanguage {
+    /// The flow translated into it (same nodes, so a session's answers carry over).
+    pub flow: Rc<ValidFlow>,
+    /// The interface words, for the notes an email may carry.
+    pub strings: Rc<Strings>,
+}
+
+// Made once per language by mounting: the pointers say whether it changed.
+impl PartialEq for HandoffLanguage {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.flow, &other.flow) && Rc::ptr_eq(&self.strings, &other.strings)
+    }
+}
+
+impl Eq for HandoffLanguage {}
 
 /// Where the flow comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

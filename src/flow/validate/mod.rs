@@ -14,6 +14,7 @@ use super::config::PLACEHOLDERS;
 use super::error::FlowError;
 use super::model::{Flow, Line, Node, OutcomeKind, FORMAT_VERSION};
 use super::template;
+use super::translation;
 use super::valid::ValidFlow;
 
 use super::load;
@@ -23,6 +24,22 @@ impl ValidFlow {
     /// Parses and validates flow JSON.
     pub fn from_json(text: &str) -> Result<ValidFlow, Vec<FlowError>> {
         validate(load::parse(text)?)
+    }
+
+    /// Reads a flow with its translation into another language put in (see
+    /// `flow::translation`). A translation that leaves a text untranslated is refused, so
+    /// that no screen mixes two languages; `flowcheck check` lists each such text.
+    pub fn translated(text: &str, overlay: &str) -> Result<ValidFlow, Vec<FlowError>> {
+        let (flow, applied) = translation::translated(text, overlay)?;
+        if let Some(first) = applied.missing.first() {
+            let more = applied.missing.len() - 1;
+            let message = match more {
+                0 => "this text has no translation".to_owned(),
+                _ => format!("this text and {more} more have no translation"),
+            };
+            return Err(vec![FlowError::new(first.clone(), message)]);
+        }
+        validate(flow)
     }
 
     /// The nodes a node can lead to, in file order, without repeats.

@@ -3,10 +3,11 @@
 use std::rc::Rc;
 
 use super::events::HandoffAction;
+use crate::flow::ValidFlow;
 use crate::ui::settings::Settings;
 
 /// What a person can do, and what the page and the kiosk timer can do for them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Action {
     /// Leave the start screen.
     Start,
@@ -28,8 +29,9 @@ pub enum Action {
     Idle(Option<u32>),
     /// A copy button finished: what it copied, and whether the clipboard took the text.
     Copied(HandoffAction, bool),
-    /// The page changed its settings: keep the person's place, use the new ones.
-    Configure(Rc<Settings>),
+    /// The page changed its settings, or the language and with it the flow's translation:
+    /// keep the person's place, use the new ones.
+    Configure(Rc<Settings>, Rc<ValidFlow>),
     /// The browser's Back button, with history integration on.
     BrowserBack,
 }

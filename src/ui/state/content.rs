@@ -16,6 +16,7 @@ use crate::flow::markup::{self, Block, Inline};
 use crate::flow::model::Outcome;
 use crate::flow::qr::{Qr, MAX_QR_TEXT};
 use crate::flow::{Handoff, Node, Screen, Session};
+use crate::i18n::Strings;
 use crate::ui::settings::Settings;
 
 /// The derived content of the current screen.
@@ -27,7 +28,7 @@ pub enum ScreenContent {
     /// what the outcome hands over (a vendor call has a script and no email).
     Review {
         /// The introduction.
-        intro: &'static str,
+        intro: String,
     },
     /// An outcome, everything it shows and hands over.
     Outcome(Rc<OutcomeContent>),
@@ -99,7 +100,7 @@ pub struct PhoneContent {
     /// The script (the number, what to have ready, what to say).
     pub script: PhoneScript,
     /// Its heading, which follows whom it calls and whether an email is offered beside it.
-    pub heading: &'static str,
+    pub heading: String,
     /// The `tel:` link of the number, when there is one.
     pub tel: Option<String>,
     /// The script as numbered text, to copy; none on a kiosk, where nothing is copied.
@@ -147,7 +148,7 @@ impl ScreenContent {
                     Node::Outcome(o) => (o.email.is_some(), o.phone.is_some()),
                     _ => (false, false),
                 };
-                let intro = settings.strings.check_intro_for(email, phone);
+                let intro = settings.strings.check_intro_for(email, phone).to_owned();
                 ScreenContent::Review { intro }
             }
             Screen::Outcome(node) => match session.flow().node(node) {
@@ -185,8 +186,23 @@ impl OutcomeContent {
                 }
             }
         }
-        let handoff =
-            Handoff::for_session(session, config).map(|h| HandoffContent::derive(h, settings));
+        let handoff = match &settings.handoff {
+            // In the helpdesk's language: the same answers in the flow's translation into it,
+            // and a line that says which language the person read.
+            Some(other) => Session::restore(Rc::clone(&other.flow), &session.snapshot())
+                .and_then(|s| Handoff::for_session(&s, config))
+                .map(|mut h| {
+                    if let Some(email) = &mut h.email {
+                        email.lines.push(String::new());
+                        email
+                            .lines
+                            .push(other.strings.handoff_language(&settings.lang));
+                    }
+                    HandoffContent::derive(h, settings, &other.strings)
+                }),
+            None => Handoff::for_session(session, config)
+                .map(|h| HandoffContent::derive(h, settings, &settings.strings)),
+        };
         OutcomeContent {
             body,
             steps,
@@ -197,14 +213,14 @@ impl OutcomeContent {
 }
 
 impl HandoffContent {
-    fn derive(handoff: Handoff, settings: &Settings) -> HandoffContent {
-        let strings = settings.strings;
+    /// `strings` are in the handoff's language, which may not be the screens'.
+    fn derive(handoff: Handoff, settings: &Settings, strings: &Strings) -> HandoffContent {
         let with_email = handoff.email.is_some();
         let email = handoff.email.map(|email| {
             let actions = if settings.kiosk() {
                 // A QR code holds less than a link: a shorter email that carries the reference.
                 let qr = email.to.as_ref().and_then(|_| {
-                    QrImage::of(&email.mailto(MAX_QR_TEXT, &(strings.qr_note)(&handoff.reference)))
+                    QrImage::of(&email.mailto(MAX_QR_TEXT, &strings.qr_note(&handoff.reference)))
                 });
                 EmailActions::Kiosk { qr }
             } else {
@@ -212,7 +228,7 @@ impl HandoffContent {
                     mailto: email
                         .to
                         .as_ref()
-                        .map(|_| email.mailto(MAILTO_BUDGET, strings.mailto_note)),
+                        .map(|_| email.mailto(MAILTO_BUDGET, strings.mailto_note())),
                     text: email.text(),
                     eml_href: format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml())),
                 }
@@ -224,7 +240,9 @@ impl HandoffContent {
             }
         });
         let phone = handoff.phone.map(|script| PhoneContent {
-            heading: strings.phone_heading(script.helpdesk, with_email),
+            heading: strings
+                .phone_heading(script.helpdesk, with_email)
+                .to_owned(),
             tel: script.tel(),
             text: (!settings.kiosk()).then(|| script.text()),
             script,

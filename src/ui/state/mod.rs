@@ -163,7 +163,7 @@ impl State {
             | Action::Type(..)
             | Action::Copied(..)
             | Action::Idle(_)
-            | Action::Configure(_) => {}
+            | Action::Configure(..) => {}
         }
     }
 }
@@ -190,8 +190,8 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if let Action::Configure(settings) = &action {
-            if *settings == self.settings {
+        if let Action::Configure(settings, flow) = &action {
+            if *settings == self.settings && Rc::ptr_eq(flow, &self.session.flow_rc()) {
                 return self;
             }
         }
@@ -215,8 +215,15 @@ impl Reducible for State {
             action => {
                 next.refusal = None;
                 next.via_browser = matches!(action, Action::BrowserBack);
-                if let Action::Configure(settings) = action {
+                if let Action::Configure(settings, flow) = action {
                     next.settings = settings;
+                    if !Rc::ptr_eq(&flow, &next.session.flow_rc()) {
+                        // The same flow in another language: its nodes are the same, so the
+                        // person's answers and place carry over.
+                        let snapshot = next.session.snapshot();
+                        next.session = Session::restore(Rc::clone(&flow), &snapshot)
+                            .unwrap_or_else(|| Session::new(flow));
+                    }
                 } else {
                     next.take_step(action);
                 }

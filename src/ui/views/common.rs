@@ -28,7 +28,7 @@ pub fn back_link(state: &StateHandle) -> Html {
         })
     };
     html! {
-        <button type="button" class="gt-back" part="back" onclick={onback}>{ state.settings.strings.back }</button>
+        <button type="button" class="gt-back" part="back" onclick={onback}>{ state.settings.strings.back() }</button>
     }
 }
 
@@ -38,7 +38,7 @@ pub fn panel(
     state: &StateHandle,
     class: &'static str,
     title_name: &str,
-    title: &'static str,
+    title: &str,
     body: Html,
 ) -> Html {
     let title_id = state.id(title_name);
@@ -81,7 +81,7 @@ pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
     let title_id = state.id("error-title");
     html! {
         <div class="gt-error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby={title_id.clone()}>
-            <h3 class="gt-error-summary-title" id={title_id}>{ state.settings.strings.error_summary_title }</h3>
+            <h3 class="gt-error-summary-title" id={title_id}>{ state.settings.strings.error_summary_title() }</h3>
             <ul>
             { for errors.iter().map(|(message, target)| {
                 let href = format!("#{target}");
@@ -103,7 +103,7 @@ pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
 pub fn error_message(state: &State, id: &str, message: &str) -> Html {
     html! {
         <p class="gt-error-message" id={id.to_owned()}>
-            <span class="gt-visually-hidden">{ state.settings.strings.error_prefix }{" "}</span>{ message.to_owned() }
+            <span class="gt-visually-hidden">{ state.settings.strings.error_prefix() }{" "}</span>{ message.to_owned() }
         </p>
     }
 }

@@ -21,7 +21,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
         Some(Answer::Values(v)) => v,
         _ => &[],
     };
-    let strings = state.settings.strings;
+    let strings = &state.settings.strings;
     let problems: Vec<(usize, FieldProblem)> = match &state.refusal {
         Some(Refusal::Fields(p)) => p.clone(),
         _ => Vec::new(),
@@ -68,7 +68,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                     <div class={if problem.is_some() { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
                         <label class="gt-label" for={id.clone()}>
                             { field.label.clone() }
-                            if !field.required { <span class="gt-optional">{" "}{ strings.optional }</span> }
+                            if !field.required { <span class="gt-optional">{" "}{ strings.optional() }</span> }
                         </label>
                         if let Some(hint) = &field.hint {
                             { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", Some(hint_id.clone())) }
@@ -82,12 +82,12 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                             aria-describedby={described}
                             maxlength={field.max_length.map(|m| m.to_string())} />
                         if secret {
-                            <p class="gt-warning" id={warn_id}><strong>{ strings.secret_warning }</strong></p>
+                            <p class="gt-warning" id={warn_id}><strong>{ strings.secret_warning() }</strong></p>
                         }
                     </div>
                 }
             }) }
-                <button type="submit" class="gt-button" part="button">{ strings.continue_ }</button>
+                <button type="submit" class="gt-button" part="button">{ strings.proceed() }</button>
             </form>
         </section>
     }
@@ -96,15 +96,15 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
 /// The words for a field's problem; a pattern field's own message wins.
 pub fn problem_text(strings: &Strings, field: &Field, problem: FieldProblem) -> String {
     match problem {
-        FieldProblem::Missing => strings.field_missing.to_owned(),
-        FieldProblem::TooLong { max } => (strings.field_too_long)(max),
-        FieldProblem::Email => strings.field_email.to_owned(),
-        FieldProblem::Phone => strings.field_phone.to_owned(),
-        FieldProblem::DateTime => strings.field_date_time.to_owned(),
-        FieldProblem::LooksLikeCode => strings.field_code.to_owned(),
+        FieldProblem::Missing => strings.field_missing().to_owned(),
+        FieldProblem::TooLong { max } => strings.field_too_long(max as u32),
+        FieldProblem::Email => strings.field_email().to_owned(),
+        FieldProblem::Phone => strings.field_phone().to_owned(),
+        FieldProblem::DateTime => strings.field_date_time().to_owned(),
+        FieldProblem::LooksLikeCode => strings.field_code().to_owned(),
         FieldProblem::NoMatch => field
             .error
             .clone()
-            .unwrap_or_else(|| strings.field_no_match.to_owned()),
+            .unwrap_or_else(|| strings.field_no_match().to_owned()),
     }
 }

@@ -11,7 +11,7 @@ use crate::ui::state::{
 
 /// The prefilled email: a read-only preview and the ways to send it.
 pub fn email_panel(state: &StateHandle, content: &EmailContent) -> Html {
-    let strings = state.settings.strings;
+    let strings = &state.settings.strings;
     let email = &content.email;
     let body_id = state.id("email-body");
     let onprint = {
@@ -30,12 +30,12 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent) -> Html {
             <>
                 if let Some(code) = qr {
                     <figure class="gt-qr-figure">
-                        { qr_code(code, strings.qr_email) }
-                        <figcaption>{ strings.qr_email }</figcaption>
+                        { qr_code(code, strings.qr_email()) }
+                        <figcaption>{ strings.qr_email() }</figcaption>
                     </figure>
                 }
                 <div class="gt-actions">
-                    <button type="button" class="gt-button" part="button" onclick={onprint}>{ strings.print_ticket }</button>
+                    <button type="button" class="gt-button" part="button" onclick={onprint}>{ strings.print_ticket() }</button>
                 </div>
             </>
         },
@@ -46,27 +46,27 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent) -> Html {
         } => html! {
             <div class="gt-actions">
                 if let Some(mailto) = mailto {
-                    <a class="gt-button" part="button" href={mailto.clone()} onclick={report_on_click(state, HandoffAction::OpenEmail)}>{ strings.open_email }</a>
+                    <a class="gt-button" part="button" href={mailto.clone()} onclick={report_on_click(state, HandoffAction::OpenEmail)}>{ strings.open_email() }</a>
                 }
-                { copy_button(state, strings.copy_email, text, &body_id, HandoffAction::CopyEmail) }
-                <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href.clone()} download="helpdesk-email.eml" onclick={report_on_click(state, HandoffAction::DownloadEmail)}>{ strings.download_email }</a>
-                <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print }</button>
+                { copy_button(state, strings.copy_email(), text, &body_id, HandoffAction::CopyEmail) }
+                <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href.clone()} download="helpdesk-email.eml" onclick={report_on_click(state, HandoffAction::DownloadEmail)}>{ strings.download_email() }</a>
+                <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print() }</button>
             </div>
         },
     };
     let body = html! {
         <>
             if email.to.is_none() {
-                <p class="gt-notice">{ strings.email_no_address }</p>
+                <p class="gt-notice">{ strings.email_no_address() }</p>
             }
             <dl class="gt-email-preview">
                 if let Some(to) = &email.to {
-                    <dt>{ strings.email_to }</dt><dd>{ to.clone() }</dd>
+                    <dt>{ strings.email_to() }</dt><dd>{ to.clone() }</dd>
                 }
-                <dt>{ strings.email_subject }</dt><dd class="gt-email-subject">{ email.subject.clone() }</dd>
-                <dt>{ strings.email_body }</dt>
+                <dt>{ strings.email_subject() }</dt><dd class="gt-email-subject">{ email.subject.clone() }</dd>
+                <dt>{ strings.email_body() }</dt>
                 <dd><pre class="gt-email-body" tabindex="0" id={body_id.clone()}
-                    aria-label={strings.email_body}>{ content.preview.clone() }</pre></dd>
+                    aria-label={strings.email_body().to_owned()}>{ content.preview.clone() }</pre></dd>
             </dl>
             { actions }
         </>
@@ -75,34 +75,34 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent) -> Html {
         state,
         "gt-panel gt-email",
         "email-title",
-        strings.email_title,
+        strings.email_title(),
         body,
     )
 }
 
 /// The phone script: the number to call, what to have ready, what to say.
 pub fn phone_panel(state: &StateHandle, content: &PhoneContent) -> Html {
-    let strings = state.settings.strings;
+    let strings = &state.settings.strings;
     let phone = &content.script;
     let script_id = state.id("phone-script");
     let body = html! {
         <>
             if let (Some(number), Some(tel)) = (&phone.number, &content.tel) {
-                <p><a class="gt-tel" href={tel.clone()} onclick={report_on_click(state, HandoffAction::Call)}>{ (strings.phone_call)(number) }</a></p>
+                <p><a class="gt-tel" href={tel.clone()} onclick={report_on_click(state, HandoffAction::Call)}>{ strings.phone_call(number) }</a></p>
             } else if phone.helpdesk {
-                <p class="gt-notice">{ strings.phone_no_number }</p>
+                <p class="gt-notice">{ strings.phone_no_number() }</p>
             }
             if !phone.prepare.is_empty() {
-                <h4 class="gt-minor">{ strings.phone_prepare }</h4>
+                <h4 class="gt-minor">{ strings.phone_prepare() }</h4>
                 <ul>{ for phone.prepare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
             }
-            <h4 class="gt-minor">{ strings.phone_say }</h4>
+            <h4 class="gt-minor">{ strings.phone_say() }</h4>
             <ol class="gt-script" id={script_id.clone()} tabindex="-1">
                 { for phone.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
             </ol>
             if let Some(text) = &content.text {
                 <div class="gt-actions">
-                    { copy_button(state, strings.copy_script, text, &script_id, HandoffAction::CopyScript) }
+                    { copy_button(state, strings.copy_script(), text, &script_id, HandoffAction::CopyScript) }
                 </div>
             }
         </>
@@ -111,7 +111,7 @@ pub fn phone_panel(state: &StateHandle, content: &PhoneContent) -> Html {
         state,
         "gt-panel gt-phone",
         "phone-title",
-        content.heading,
+        &content.heading,
         body,
     )
 }
@@ -122,7 +122,7 @@ pub fn phone_panel(state: &StateHandle, content: &PhoneContent) -> Html {
 /// and tells this button's status from the others'.
 fn copy_button(
     state: &StateHandle,
-    label: &'static str,
+    label: &str,
     text: &str,
     fallback: &str,
     action: HandoffAction,
@@ -145,8 +145,8 @@ fn copy_button(
         })
     };
     let status = match state.copied {
-        Some((done, true)) if done == action => state.settings.strings.copied,
-        Some((done, false)) if done == action => state.settings.strings.copy_fallback,
+        Some((done, true)) if done == action => state.settings.strings.copied(),
+        Some((done, false)) if done == action => state.settings.strings.copy_fallback(),
         _ => "",
     };
     html! {

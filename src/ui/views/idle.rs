@@ -11,15 +11,15 @@ pub fn idle_prompt(state: &StateHandle) -> Html {
         return html! {};
     };
     let oncontinue = dispatch_on_click(state, Action::Idle(None));
-    let strings = state.settings.strings;
+    let strings = &state.settings.strings;
     let (title_id, text_id) = (state.id("idle-title"), state.id("idle-text"));
     html! {
         <div class="gt-idle" role="alertdialog" aria-modal="true" aria-labelledby={title_id.clone()}
             aria-describedby={text_id.clone()}>
             <div class="gt-idle-box">
-                <h2 class="gt-idle-title" id={title_id}>{ strings.idle_title }</h2>
-                <p id={text_id} aria-live="polite">{ (strings.idle_text)(seconds) }</p>
-                <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ strings.idle_continue }</button>
+                <h2 class="gt-idle-title" id={title_id}>{ strings.idle_title() }</h2>
+                <p id={text_id} aria-live="polite">{ strings.idle_text(seconds) }</p>
+                <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ strings.idle_continue() }</button>
             </div>
         </div>
     }

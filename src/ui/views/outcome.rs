@@ -14,7 +14,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
     let ScreenContent::Outcome(content) = &state.content else {
         return html! {};
     };
-    let strings = state.settings.strings;
+    let strings = &state.settings.strings;
     let onrestart = dispatch_on_click(state, Action::Restart);
     html! {
         <section key={node} class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
@@ -24,14 +24,14 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                 { rich(state, body, "gt-rich", None) }
             }
             if !content.steps.is_empty() {
-                <h3 class="gt-subheading">{ strings.steps_title }</h3>
+                <h3 class="gt-subheading">{ strings.steps_title() }</h3>
                 <ol class="gt-steps">
                     { for content.steps.iter().map(|runs| html! { <li>{ inline(state, runs) }</li> }) }
                 </ol>
             }
             if let Some(handoff) = &content.handoff {
                 if handoff.withheld {
-                    <p class="gt-warning"><strong>{ strings.withheld }</strong></p>
+                    <p class="gt-warning"><strong>{ strings.withheld() }</strong></p>
                 }
                 if let Some(email) = &handoff.email {
                     { email_panel(state, email) }
@@ -39,10 +39,10 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                 if let Some(phone) = &handoff.phone {
                     { phone_panel(state, phone) }
                 }
-                <p class="gt-reference">{ strings.reference }{": "}<code>{ handoff.reference.clone() }</code></p>
+                <p class="gt-reference">{ strings.reference() }{": "}<code>{ handoff.reference.clone() }</code></p>
             }
             if !content.links.is_empty() {
-                { panel(state, "gt-panel gt-links", "links-title", strings.links_title, html! {
+                { panel(state, "gt-panel gt-links", "links-title", strings.links_title(), html! {
                     <ul class="gt-link-list">
                     { for content.links.iter().map(|link| html! {
                         <li>
@@ -57,9 +57,9 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
             }
             if state.settings.kiosk() {
                 // On a kiosk, ending the visit clears everything for the next person.
-                <button type="button" class="gt-button gt-restart" part="button" onclick={onrestart}>{ strings.finish }</button>
+                <button type="button" class="gt-button gt-restart" part="button" onclick={onrestart}>{ strings.finish() }</button>
             } else {
-                <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart}>{ strings.start_again }</button>
+                <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart}>{ strings.start_again() }</button>
             }
         </section>
     }

@@ -18,7 +18,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
         Some(Answer::Choice(c)) => Some(c),
         _ => None,
     };
-    let strings = state.settings.strings;
+    let strings = &state.settings.strings;
     let group = state.id(&format!("q-{}", question.id));
     let first_option = format!("{group}-0");
     let error_id = format!("{group}-error");
@@ -34,7 +34,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
         <section key={node} class="gt-screen gt-question">
             { back_link(state) }
             if missing {
-                { error_summary(state, &[(strings.choose_one.to_owned(), first_option.clone())]) }
+                { error_summary(state, &[(strings.choose_one().to_owned(), first_option.clone())]) }
             }
             <form novalidate=true onsubmit={onsubmit_continue(state)}>
                 <div class={if missing { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
@@ -44,7 +44,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
                             { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", Some(hint_id.clone())) }
                         }
                         if missing {
-                            { error_message(state, &error_id, strings.choose_one) }
+                            { error_message(state, &error_id, strings.choose_one()) }
                         }
                         <div class="gt-radios">
                         { for question.options.iter().enumerate().map(|(i, option)| {
@@ -69,7 +69,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
                         </div>
                     </fieldset>
                 </div>
-                <button type="submit" class="gt-button" part="button">{ strings.continue_ }</button>
+                <button type="submit" class="gt-button" part="button">{ strings.proceed() }</button>
             </form>
         </section>
     }

@@ -7,35 +7,35 @@ use crate::ui::state::{Action, ScreenContent, StateHandle};
 
 /// The summary of questions and answers shown before a contact outcome.
 pub fn review_screen(state: &StateHandle) -> Html {
-    let strings = state.settings.strings;
+    let strings = &state.settings.strings;
     let onconfirm = dispatch_on_click(state, Action::Confirm);
-    let intro = match state.content {
-        ScreenContent::Review { intro } => intro,
+    let intro = match &state.content {
+        ScreenContent::Review { intro } => intro.as_str(),
         _ => "",
     };
     html! {
         <section class="gt-screen gt-review">
             { back_link(state) }
-            { heading(strings.check_title) }
+            { heading(strings.check_title()) }
             <p>{ intro }</p>
             <dl class="gt-summary">
             { for state.session.summary().into_iter().map(|row| {
                 let onchange = dispatch_on_click(state, Action::Change(row.node));
-                let value = if row.value.is_empty() { strings.not_given.to_owned() } else { row.value.clone() };
+                let value = if row.value.is_empty() { strings.not_given().to_owned() } else { row.value.clone() };
                 html! {
                     <div class="gt-summary-row">
                         <dt class="gt-summary-key">{ row.label.clone() }</dt>
                         <dd class="gt-summary-value">{ value }</dd>
                         <dd class="gt-summary-action">
                             <button type="button" class="gt-link" onclick={onchange}>
-                                { strings.change }<span class="gt-visually-hidden">{" "}{ row.label.clone() }</span>
+                                { strings.change() }<span class="gt-visually-hidden">{" "}{ row.label.clone() }</span>
                             </button>
                         </dd>
                     </div>
                 }
             }) }
             </dl>
-            <button type="button" class="gt-button" part="button" onclick={onconfirm}>{ strings.check_continue }</button>
+            <button type="button" class="gt-button" part="button" onclick={onconfirm}>{ strings.check_continue() }</button>
         </section>
     }
 }

@@ -10,7 +10,7 @@ pub fn setup_error(strings: &Strings, problems: &[String]) -> Html {
     html! {
         <div class="gt">
             <div class="gt-setup-error" role="alert">
-                <h2 class="gt-heading">{ strings.config_error_title }</h2>
+                <h2 class="gt-heading">{ strings.config_error_title() }</h2>
                 <ul>{ for problems.iter().map(|p| html! { <li><code>{ p.clone() }</code></li> }) }</ul>
             </div>
         </div>

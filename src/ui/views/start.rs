@@ -14,11 +14,11 @@ pub fn start_screen(state: &StateHandle) -> Html {
             { heading(&flow.title) }
             <p class="gt-lead">{ flow.summary.clone() }</p>
             if let Some(minutes) = flow.minutes {
-                <p>{ (state.settings.strings.start_minutes)(minutes) }</p>
+                <p>{ state.settings.strings.start_minutes(minutes) }</p>
             }
-            <p class="gt-privacy">{ state.settings.strings.privacy_note }</p>
+            <p class="gt-privacy">{ state.settings.strings.privacy_note() }</p>
             <button type="button" class="gt-button gt-button-start" part="button start" onclick={onstart}>
-                { state.settings.strings.start }
+                { state.settings.strings.start() }
                 <svg class="gt-button-arrow" aria-hidden="true" focusable="false" viewBox="0 0 33 40" width="17" height="19">
                     <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
                 </svg>
