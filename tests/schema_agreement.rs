@@ -728,6 +728,15 @@ fn files(dir: &str, tests: bool) -> Vec<(String, String)> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .filter(|p| p.to_string_lossy().ends_with(".tests.json") == tests)
+        // Translation overlays (`NAME.<lang>.json`) are not flows: tests/languages.rs has them.
+        .filter(|p| {
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let lang = stem.rsplit_once('.').map_or("", |(_, l)| l);
+            tests || !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase())
+        })
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
             (p.display().to_string(), text)
@@ -776,6 +785,7 @@ fn every_key_flow() -> Value {
         "title": "Every key of the format",
         "summary": "A flow that uses each key of the format once.",
         "language": "en",
+        "translations": ["de"],
         "minutes": 1,
         "start": "where",
         "nodes": [
