@@ -212,12 +212,12 @@ pub fn primary(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Whether a language is written right to left.
-pub fn right_to_left(tag: &str) -> bool {
-    matches!(
-        primary(tag).as_str(),
-        "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb"
-    )
+/// `rtl` for a language written right to left, else `ltr`: the `dir` of an element in it.
+pub fn dir(tag: &str) -> &'static str {
+    match primary(tag).as_str() {
+        "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb" => "rtl",
+        _ => "ltr",
+    }
 }
 
 impl Strings {
@@ -355,13 +355,9 @@ impl Strings {
         self.text(Key::handoff_language).replace("{language}", name)
     }
 
-    /// `rtl` or `ltr`, for the widget's root.
+    /// `rtl` or `ltr`, as this language is written.
     pub fn dir(&self) -> &'static str {
-        if right_to_left(&self.lang) {
-            "rtl"
-        } else {
-            "ltr"
-        }
+        dir(&self.lang)
     }
 
     /// The heading of a phone script: for the helpdesk beside an email ("Or phone…"), for the
@@ -385,7 +381,7 @@ impl Strings {
     }
 }
 
-/// The `{placeholders}` of a text, sorted.
+/// The `{placeholders}` of a text, sorted, repeats kept (interface words and flow texts alike).
 pub fn placeholders(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = text
         .split('{')

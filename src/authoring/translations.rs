@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::flow::translation::{self, Applied};
 use crate::flow::ValidFlow;
+use crate::i18n::placeholders;
 
 /// One problem: the file and JSON path it is at, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +114,7 @@ fn report(applied: &Applied, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn list(names: &[String]) -> String {
+fn list(names: &[&str]) -> String {
     match names.is_empty() {
         true => "(none)".into(),
         false => names
@@ -122,17 +123,6 @@ fn list(names: &[String]) -> String {
             .collect::<Vec<_>>()
             .join(" "),
     }
-}
-
-/// The `{placeholders}` of a text, sorted, repeats kept.
-fn placeholders(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-        .collect();
-    out.sort();
-    out
 }
 
 /// What a text's markup is made of, which a translation keeps.

@@ -130,6 +130,11 @@ mod cli {
 
     /// Reads and validates a file, printing every error as `FILE:PATH: message`.
     fn load(file: &str) -> Option<ValidFlow> {
+        load_with_text(file).map(|(_, flow)| flow)
+    }
+
+    /// `load`, keeping the file's text too (for its translations).
+    fn load_with_text(file: &str) -> Option<(String, ValidFlow)> {
         let text = match read_bounded(file) {
             Ok(text) => text,
             Err(e) => {
@@ -137,7 +142,7 @@ mod cli {
                 return None;
             }
         };
-        ValidFlow::from_json(&text)
+        let flow = ValidFlow::from_json(&text)
             .map_err(|errors| {
                 for e in &errors {
                     eprintln!("{file}:{}", printable(&e.to_string()));
@@ -148,7 +153,8 @@ mod cli {
                     if errors.len() == 1 { "" } else { "s" }
                 );
             })
-            .ok()
+            .ok()?;
+        Some((text, flow))
     }
 
     /// Text for the terminal: control characters (an ESC from a flow could clear the screen)
@@ -174,7 +180,7 @@ mod cli {
     fn check(files: &[&str]) -> bool {
         let mut ok = true;
         for file in files {
-            let Some(flow) = load(file) else {
+            let Some((text, flow)) = load_with_text(file) else {
                 ok = false;
                 continue;
             };
@@ -182,8 +188,6 @@ mod cli {
             for finding in &findings {
                 eprintln!("{file}:{}", printable(&finding.to_string()));
             }
-            // `load` read the file already; a second read is cheap beside the checks.
-            let text = read_bounded(file).unwrap_or_default();
             let translated = translations::check(file, &text, &flow);
             for problem in &translated {
                 eprintln!("{}", printable(&problem.to_string()));

@@ -245,9 +245,7 @@ async fn in_language(
         }
         FlowChoice::Url(url) => fetch(&translation::file_name(url, lang)).await,
     }
-    .map_err(|e| match e {
-        Fetch::Failed(e) | Fetch::Unusable(e) => e,
-    })?;
+    .map_err(Fetch::message)?;
     let flow = ValidFlow::translated(text, &overlay).map_err(|problems| {
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!(
@@ -291,9 +289,7 @@ async fn interface(
     }
     let file = format!("lang/{primary}.json");
     let read = match asset(inner, &file) {
-        Ok(url) => fetch_text(&url).await.map_err(|e| match e {
-            Fetch::Failed(e) | Fetch::Unusable(e) => e,
-        }),
+        Ok(url) => fetch_text(&url).await.map_err(Fetch::message),
         Err(e) => Err(e),
     }
     .and_then(|text| Strings::from_json(&primary, &text).map_err(|e| format!("{file}: {e}")));
@@ -380,6 +376,15 @@ enum Fetch {
     Failed(String),
     /// Loaded, but too large or not UTF-8 text: what is wrong with it.
     Unusable(String),
+}
+
+impl Fetch {
+    /// What went wrong, whichever way.
+    fn message(self) -> String {
+        match self {
+            Fetch::Failed(e) | Fetch::Unusable(e) => e,
+        }
+    }
 }
 
 impl From<String> for Fetch {

@@ -21,13 +21,13 @@ pub fn parse(text: &str) -> Result<Flow, Vec<FlowError>> {
     if text.len() > limits::MAX_BYTES {
         return Err(vec![too_large(text.len() as u64)]);
     }
-    let root = json::parse(text).map_err(|e| {
-        vec![FlowError::new(
-            format!("line {}, column {}", e.line, e.column),
-            e.message,
-        )]
-    })?;
+    let root = json::parse(text).map_err(|e| vec![syntax_error(e)])?;
     decode(root)
+}
+
+/// A JSON syntax error, at its line and column.
+pub fn syntax_error(e: json::SyntaxError) -> FlowError {
+    FlowError::new(format!("line {}, column {}", e.line, e.column), e.message)
 }
 
 /// Reads a flow from JSON already parsed (a flow with a translation put in).

@@ -47,8 +47,12 @@ pub struct Applied {
 
 /// Reads `flow` with the texts of `overlay` in place of its own.
 pub fn translated(flow: &str, overlay: &str) -> Result<(Flow, Applied), Vec<FlowError>> {
-    let mut root = json::parse(flow).map_err(|e| vec![syntax("", e)])?;
-    let overlay = json::parse(overlay).map_err(|e| vec![syntax("the translation, ", e)])?;
+    let mut root = json::parse(flow).map_err(|e| vec![load::syntax_error(e)])?;
+    let overlay = json::parse(overlay).map_err(|e| {
+        let mut error = load::syntax_error(e);
+        error.at = format!("the translation, {}", error.at);
+        vec![error]
+    })?;
     let mut applied = Applied::default();
     let Json::Object(entries) = overlay else {
         return Err(vec![FlowError::new(
@@ -79,13 +83,6 @@ pub fn translated(flow: &str, overlay: &str) -> Result<(Flow, Applied), Vec<Flow
     }
     let flow = load::decode(root)?;
     Ok((flow, applied))
-}
-
-fn syntax(what: &str, e: json::SyntaxError) -> FlowError {
-    FlowError::new(
-        format!("{what}line {}, column {}", e.line, e.column),
-        e.message,
-    )
 }
 
 fn join(path: &str, key: &str) -> String {

@@ -14,7 +14,7 @@ use super::views::{
     review_screen, start_screen,
 };
 use crate::flow::{Node, Screen, Session, ValidFlow};
-use crate::i18n::right_to_left;
+use crate::i18n;
 
 /// Props of [`App`].
 #[derive(Properties, Clone)]
@@ -169,7 +169,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class={if state.settings.kiosk() { "gt gt-kiosk" } else { "gt" }} lang={flow.flow().language.clone()}
-            dir={if right_to_left(&flow.flow().language) { "rtl" } else { "ltr" }} ref={root}>
+            dir={i18n::dir(&flow.flow().language)} ref={root}>
             if !props.notices.is_empty() {
                 // For the web team, in English whatever the widget's language.
                 <div class="gt-setup-notice" role="note" lang="en" dir="ltr">

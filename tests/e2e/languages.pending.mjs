@@ -33,6 +33,16 @@ async function rootLang(root) {
   return [await gt.getAttribute('lang'), await gt.getAttribute('dir')];
 }
 
+/** Opens the page with `query` and takes the first `steps` steps (all by default) to out-helpdesk. */
+async function helpdeskWalk(driver, query, steps = Infinity) {
+  const w = outcomes.find((o) => o.outcome === 'out-helpdesk');
+  await driver.get(page(query));
+  const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  await start(driver, root);
+  for (const s of w.steps.slice(0, steps)) await step(driver, s, root);
+  return root;
+}
+
 /** Walks every outcome in `lang` in `driver`, checking every screen; screenshots in Chromium. */
 async function everyOutcome(driver, lang, { shots }) {
   const texts = overlay(lang);
@@ -115,12 +125,8 @@ test('the language comes from the element, its ancestors, the browser, or the fl
 test('changing lang partway keeps the answers and redraws the screen', async () => {
   const driver = await chromium();
   try {
-    const w = outcomes.find((o) => o.outcome === 'out-helpdesk');
-    await driver.get(page({ lang: 'de' }));
-    const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-    await start(driver, root);
-    for (const s of w.steps.slice(0, 2)) await step(driver, s, root);
-    const node = w.steps[2].node;
+    const root = await helpdeskWalk(driver, { lang: 'de' }, 2);
+    const node = outcomes.find((o) => o.outcome === 'out-helpdesk').steps[2].node;
     assert.equal(await heading(driver, root), overlay('de').nodes[node].text ?? overlay('de').nodes[node].title);
     await driver.executeScript(() => document.querySelector('guided-troubleshooter').setAttribute('lang', 'es'));
     await driver.wait(async () => (await rootLang(root))[0] === 'es', 10_000, 'redrawn in Spanish');
@@ -137,11 +143,7 @@ test('changing lang partway keeps the answers and redraws the screen', async () 
 test('handoff-lang writes the email in the helpdesk\'s language and says which one the person read', async () => {
   const driver = await chromium();
   try {
-    const w = outcomes.find((o) => o.outcome === 'out-helpdesk');
-    await driver.get(page({ lang: 'ar', 'handoff-lang': 'en', second: 'de' }));
-    const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-    await start(driver, root);
-    for (const s of w.steps) await step(driver, s, root);
+    const root = await helpdeskWalk(driver, { lang: 'ar', 'handoff-lang': 'en', second: 'de' });
     assert.equal(await heading(driver, root), overlay('ar').nodes['out-helpdesk'].title);
     const subject = await (await root.findElement(By.css('.gt-email-subject'))).getText();
     const template = english.nodes.find((n) => n.id === 'out-helpdesk').email.subject;
