@@ -12,7 +12,7 @@ use troubleshooter::authoring::walk::{explore, follow, AnswersById};
 use troubleshooter::authoring::{readability, transcript};
 use troubleshooter::flow::handoff::{Email, MAILTO_BUDGET};
 use troubleshooter::flow::{Config, Handoff, Screen, Session, ValidFlow};
-use troubleshooter::i18n::Strings;
+use troubleshooter::i18n::{Strings, LANGUAGES};
 
 const FLOW: &str = include_str!("../flows/microsoft-authenticator.json");
 
@@ -54,9 +54,14 @@ const PERSON: [(&str, &str); 5] = [
 ];
 
 fn walk(pairs: &[(&str, &str)]) -> Session {
+    walk_in(flow(), pairs)
+}
+
+/// The same walk in `flow`, which may be a translation: answers are given by id.
+fn walk_in(flow: Rc<ValidFlow>, pairs: &[(&str, &str)]) -> Session {
     let mut all = answers(&PERSON);
     all.extend(answers(pairs));
-    follow(flow(), &all).unwrap_or_else(|e| panic!("{e}"))
+    follow(flow, &all).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn outcome_id(s: &Session) -> &str {
@@ -306,6 +311,33 @@ fn every_outcome_matches_its_golden_transcript() {
     assert_eq!(covered, outcomes, "a golden scenario for every outcome");
 }
 
+/// Every outcome's email and phone script in every translation, against its own golden files
+/// (`tests/golden/microsoft-authenticator/<lang>/`), walked with the English scenarios' answers.
+#[test]
+fn every_outcome_in_every_language_matches_its_golden_transcript() {
+    for lang in &LANGUAGES[1..] {
+        let read =
+            |path: String| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let overlay = read(format!("flows/microsoft-authenticator.{lang}.json"));
+        let strings = Strings::from_json(lang, &read(format!("src/i18n/{lang}.json"))).unwrap();
+        let translated = Rc::new(ValidFlow::translated(FLOW, &overlay).unwrap());
+        for (name, expected, pairs) in scenarios()
+            .into_iter()
+            .map(|(o, pairs)| (o, o, pairs))
+            .chain(regressions())
+        {
+            let session = walk_in(Rc::clone(&translated), &pairs);
+            assert_eq!(outcome_id(&session), expected, "{lang} {name}");
+            let text = transcript(&session, &contoso(), strings.mailto_note());
+            assert!(
+                !text.contains("{"),
+                "{lang} {name}: a placeholder left unfilled:\n{text}"
+            );
+            golden(&format!("microsoft-authenticator/{lang}/{name}.txt"), &text);
+        }
+    }
+}
+
 #[test]
 fn helpdesk_emails_carry_what_the_helpdesk_needs_and_no_secrets() {
     let session = walk(
@@ -552,6 +584,34 @@ fn every_screen_reads_at_grade_ten_or_lower() {
         }
     }
     println!("{}", report.join("\n"));
+}
+
+/// Each translation against its own language's formula (Arabic has no standard one).
+#[test]
+fn every_translated_screen_reads_within_its_languages_limit() {
+    use readability::{Measure, Verdict};
+    for lang in &LANGUAGES[1..] {
+        let overlay =
+            std::fs::read_to_string(format!("flows/microsoft-authenticator.{lang}.json")).unwrap();
+        let flow = ValidFlow::translated(FLOW, &overlay).unwrap();
+        let Some(measure) = Measure::for_language(lang) else {
+            assert_eq!(*lang, "ar", "only Arabic is without a formula");
+            continue;
+        };
+        for node in &flow.flow().nodes {
+            let text = readability::screen_text(node);
+            if !text.is_empty() {
+                let score = measure.score(&text);
+                assert_ne!(
+                    measure.verdict(score),
+                    Verdict::TooHard,
+                    "{lang} {}: {score:.1} ({})",
+                    node.id(),
+                    measure.describe()
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -337,3 +337,146 @@ fn test_fails_the_built_in_flow_with_h1_put_back_naming_the_rule_and_the_way() {
         "{err}"
     );
 }
+
+#[test]
+fn export_and_import_round_trip_a_translation_through_a_translators_file() {
+    let flow = temp_file(
+        "exchange.json",
+        &std::fs::read_to_string("flows/microsoft-authenticator.json").unwrap(),
+    );
+    let german = std::fs::read_to_string("flows/microsoft-authenticator.de.json").unwrap();
+    let overlay = temp_file("exchange.de.json", &german);
+    for format in ["po", "csv"] {
+        let out = flowcheck(&["export", &flow, "--lang", "de", "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains(": 619 of 619 texts translated into `de`"),
+            "{}",
+            text(&out.stderr)
+        );
+        let sent = temp_file(&format!("de.{format}"), &text(&out.stdout));
+        std::fs::remove_file(&overlay).unwrap();
+        let out = flowcheck(&["import", &flow, &sent]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).contains(&format!("{overlay}: 619 of 619 texts translated")));
+        assert_eq!(
+            std::fs::read_to_string(&overlay).unwrap(),
+            german,
+            "{format}: no edits, no change"
+        );
+    }
+    // A new language: every text to translate, and a note on declaring it.
+    let out = flowcheck(&["export", &flow, "--lang", "fr"]);
+    let po = text(&out.stdout);
+    assert!(po.contains("msgctxt \"nodes.account.text\"\nmsgid \"Which account are you trying to sign in to?\"\nmsgstr \"\"\n"), "{po}");
+    let sent = temp_file(
+        "fr.po",
+        &po.replacen(
+            "msgstr \"\"\n\nmsgctxt \"summary\"",
+            "msgstr \"Récupérer l'accès\"\n\nmsgctxt \"summary\"",
+            1,
+        ),
+    );
+    let out = flowcheck(&["import", &flow, &sent]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("1 of 619 texts translated"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("note: add \"fr\" to the flow's `translations`"));
+    // A file the import cannot read, and entries it cannot use, by line.
+    let out = flowcheck(&[
+        "import",
+        &flow,
+        &temp_file(
+            "bad.po",
+            "msgid \"\"\nmsgstr \"Language: de\\n\"\nmsgctxt \"title\"\nmsgid \"a\\q\"\n",
+        ),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("bad.po:line 4: `\\q` is not an escape PO files use"),
+        "{}",
+        text(&out.stderr)
+    );
+    let stale = temp_file(
+        "stale.po",
+        &po.replace(
+            "msgctxt \"nodes.account.text\"",
+            "msgctxt \"nodes.gone.text\"",
+        ),
+    );
+    let out = flowcheck(&["import", &flow, &stale]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr)
+            .contains("stale.po:line 23: `nodes.gone.text`: the flow has no such text"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        flowcheck(&["export", &flow, "--lang", "de", "--format", "xliff"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn render_in_a_language_uses_its_translation_and_the_widgets_words() {
+    let answers = temp_file(
+        "answers-de.json",
+        r#"{ "account": "personal", "config": { "org_name": "Contoso", "support_email": "helpdesk@contoso.com" } }"#,
+    );
+    let flow = "flows/microsoft-authenticator.json";
+    let out = flowcheck(&["render", flow, "--answers", &answers, "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let german: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("flows/microsoft-authenticator.de.json").unwrap(),
+    )
+    .unwrap();
+    let title = german["nodes"]["out-personal"]["title"].as_str().unwrap();
+    assert!(
+        text(&out.stdout).contains(&format!("title: {title}")),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = flowcheck(&["render", flow, "--answers", &answers, "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("microsoft-authenticator.fr.json: cannot read the file"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn readability_uses_each_languages_own_formula_and_says_when_there_is_none() {
+    let flow = "flows/microsoft-authenticator.json";
+    for (lang, formula) in [
+        (None, "Flesch-Kincaid grade"),
+        (Some("de"), "Wiener Sachtextformel"),
+        (Some("es"), "Fernández-Huerta reading ease"),
+    ] {
+        let mut args = vec!["readability", flow];
+        args.extend(lang.iter().flat_map(|l| ["--lang", *l]));
+        let out = flowcheck(&args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{lang:?}: {}",
+            text(&out.stdout)
+        );
+        let said = text(&out.stdout);
+        assert!(said.contains(formula), "{lang:?}: {said}");
+        assert!(
+            said.lines().any(|l| l.contains("out-helpdesk ")),
+            "{lang:?}: a line per screen"
+        );
+    }
+    let out = flowcheck(&["readability", flow, "--lang", "ar"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout)
+        .contains("no readability formula is standard for `ar`; ask a native reader"));
+}

@@ -4,6 +4,7 @@
 //! `src/flow/` is what the wasm runs.
 
 pub mod diagram;
+pub mod exchange;
 pub mod flowtest;
 pub mod fuzz;
 pub mod generate;

@@ -83,8 +83,8 @@ pub fn check_one(text: &str, overlay: &str, lang: &str, flow_id: &str) -> Vec<(S
 }
 
 fn report(applied: &Applied, out: &mut Vec<(String, String)>) {
-    for at in &applied.missing {
-        out.push((at.clone(), "this text has no translation".into()));
+    for at in applied.missing() {
+        out.push((at.to_owned(), "this text has no translation".into()));
     }
     for at in &applied.stale {
         out.push((
@@ -92,7 +92,11 @@ fn report(applied: &Applied, out: &mut Vec<(String, String)>) {
             "translates a text the flow does not have".into(),
         ));
     }
-    for (at, source, translated) in &applied.pairs {
+    for text in &applied.texts {
+        let (at, source) = (&text.at, &text.source);
+        let Some(translated) = &text.translation else {
+            continue;
+        };
         let (a, b) = (placeholders(source), placeholders(translated));
         if a != b {
             out.push((

@@ -4,9 +4,13 @@
 //! flowcheck check FILE...                       every error as FILE:PATH: message
 //! flowcheck graph FILE [--format mermaid|dot]   the flow as a diagram
 //! flowcheck paths FILE [--json]                 every way to each outcome
-//! flowcheck render FILE --answers ANSWERS.json  the email and phone script of those answers
+//! flowcheck render FILE --answers ANSWERS.json [--lang LANG]
+//!                                               the email and phone script of those answers
+//! flowcheck export FILE --lang LANG [--format po|csv]
+//!                                               the texts for translators, with what is done
+//! flowcheck import FILE TRANSLATED.po|.csv      the translation file made from what came back
 //! flowcheck test FILE TESTS.json                the flow's own tests: cases and rules
-//! flowcheck readability FILE                    the reading grade of every screen
+//! flowcheck readability FILE [--lang LANG]      how hard each screen is to read
 //! flowcheck generate NODES ROWS                 a valid flow of that size, for benchmarks
 //! flowcheck schema [--tests]                    the JSON Schema of the format (or of test files)
 //! ```
@@ -31,22 +35,25 @@ mod cli {
 
     use std::io::Read;
     use troubleshooter::authoring::diagram::{self, Notation};
+    use troubleshooter::authoring::exchange::{self, Format};
     use troubleshooter::authoring::lint::{self, Severity};
     use troubleshooter::authoring::walk::{self, AnswersById, Step};
     use troubleshooter::authoring::{flowtest, readability, transcript, translations};
 
     use troubleshooter::flow::config::is_unseen_control;
     use troubleshooter::flow::error::limits;
-    use troubleshooter::flow::{load, Config, ValidFlow};
+    use troubleshooter::flow::{load, translation, Config, ValidFlow};
     use troubleshooter::i18n::Strings;
 
     const USAGE: &str = "usage:
       flowcheck check FILE...
       flowcheck graph FILE [--format mermaid|dot]
       flowcheck paths FILE [--json]
-      flowcheck render FILE --answers ANSWERS.json
+      flowcheck render FILE --answers ANSWERS.json [--lang LANG]
+      flowcheck export FILE --lang LANG [--format po|csv]
+      flowcheck import FILE TRANSLATED.po|.csv
       flowcheck test FILE TESTS.json
-      flowcheck readability FILE
+      flowcheck readability FILE [--lang LANG]
       flowcheck schema [--tests]";
 
     /// Runs the command line. A command returns whether all is well (exit status 0, else 1); a
@@ -61,9 +68,19 @@ mod cli {
             ["graph", file, "--format", "dot"] => graph(file, Notation::Dot),
             ["paths", file] => paths(file, false),
             ["paths", file, "--json"] => paths(file, true),
-            ["render", file, "--answers", answers] => render(file, answers),
+            ["render", file, "--answers", answers] => render(file, answers, None),
+            ["render", file, "--answers", answers, "--lang", lang] => {
+                render(file, answers, Some(lang))
+            }
+            ["export", file, "--lang", lang] => export(file, lang, Format::Po),
+            ["export", file, "--lang", lang, "--format", format] => match Format::named(format) {
+                Some(format) => export(file, lang, format),
+                None => return usage(),
+            },
+            ["import", file, translated] => import(file, translated),
             ["test", file, tests] => test(file, tests),
-            ["readability", file] => readability(file),
+            ["readability", file] => readability(file, None),
+            ["readability", file, "--lang", lang] => readability(file, Some(lang)),
             ["generate", nodes, rows] => match (nodes.parse(), rows.parse()) {
                 (Ok(nodes), Ok(rows)) => {
                     println!(
@@ -297,9 +314,26 @@ mod cli {
     }
 
     /// The Flesch-Kincaid grade of every question and outcome; fails above the maximum.
-    fn readability(file: &str) -> bool {
-        let Some(flow) = load(file) else {
+    /// Scores every screen with the formula meant for the flow's language (or `lang`, its
+    /// translation beside it); a language with no standard formula is said to have none.
+    fn readability(file: &str, lang: Option<&str>) -> bool {
+        let Some((text, flow)) = load_with_text(file) else {
             return false;
+        };
+        let flow = match lang {
+            None => flow,
+            Some(lang) => match in_language(file, &text, flow, lang) {
+                Some((flow, _)) => flow,
+                None => return false,
+            },
+        };
+        let language = &flow.flow().language;
+        let Some(measure) = readability::Measure::for_language(language) else {
+            println!(
+                "{file}: no readability formula is standard for `{language}`; \
+                 ask a native reader to check that each screen is short and plain"
+            );
+            return true;
         };
         let mut ok = true;
         for node in &flow.flow().nodes {
@@ -307,28 +341,31 @@ mod cli {
             if text.is_empty() {
                 continue;
             }
-            let grade = readability::grade(&text);
-            let verdict = if grade > readability::MAX_GRADE {
-                ok = false;
-                "too hard"
-            } else if grade > readability::GOAL_GRADE {
-                "above the goal"
-            } else {
-                "ok"
+            let score = measure.score(&text);
+            let verdict = match measure.verdict(score) {
+                readability::Verdict::TooHard => {
+                    ok = false;
+                    "too hard"
+                }
+                readability::Verdict::AboveGoal => "above the goal",
+                readability::Verdict::Ok => "ok",
             };
-            println!("{grade:>5.1}  {:<28} {verdict}", node.id());
+            println!("{score:>5.1}  {:<28} {verdict}", node.id());
         }
-        println!(
-            "{file}: grade {} at most, {} the goal",
-            readability::MAX_GRADE,
-            readability::GOAL_GRADE
-        );
+        println!("{file} in `{language}`: {}", measure.describe());
         ok
     }
 
-    fn render(file: &str, answers_file: &str) -> bool {
-        let Some(flow) = load(file) else {
+    fn render(file: &str, answers_file: &str, lang: Option<&str>) -> bool {
+        let Some((text, flow)) = load_with_text(file) else {
             return false;
+        };
+        let (flow, strings) = match lang {
+            None => (flow, Strings::english()),
+            Some(lang) => match in_language(file, &text, flow, lang) {
+                Some(found) => found,
+                None => return false,
+            },
         };
         let (answers, config) = match read_answers(answers_file) {
             Ok(read) => read,
@@ -344,11 +381,140 @@ mod cli {
                 return false;
             }
         };
-        print!(
-            "{}",
-            transcript(&session, &config, Strings::english().mailto_note())
-        );
+        print!("{}", transcript(&session, &config, strings.mailto_note()));
         true
+    }
+
+    /// The widget's own words in each language it has, as it downloads them.
+    const INTERFACES: [(&str, &str); 3] = [
+        ("de", include_str!("../i18n/de.json")),
+        ("es", include_str!("../i18n/es.json")),
+        ("ar", include_str!("../i18n/ar.json")),
+    ];
+
+    /// `flow` in `lang` (its translation file beside `file` put in) and the widget's words in
+    /// that language, English where the widget has none; or, printed, why not.
+    fn in_language(
+        file: &str,
+        text: &str,
+        flow: ValidFlow,
+        lang: &str,
+    ) -> Option<(ValidFlow, Strings)> {
+        let primary = troubleshooter::i18n::primary(lang);
+        let strings = match INTERFACES.iter().find(|(l, _)| *l == primary) {
+            Some((l, json)) => Strings::from_json(l, json).expect("the built-in words load"),
+            None => {
+                if primary != "en" {
+                    eprintln!("note: the widget's own words are not available in `{lang}`; they are in English");
+                }
+                Strings::english()
+            }
+        };
+        if flow.flow().language == lang {
+            return Some((flow, strings));
+        }
+        let overlay_file = translation::file_name(file, lang);
+        let overlay = read_bounded(&overlay_file)
+            .map_err(|e| eprintln!("{overlay_file}: {e}"))
+            .ok()?;
+        match ValidFlow::translated(text, &overlay) {
+            Ok(flow) => Some((flow, strings)),
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("{overlay_file}:{}", printable(&e.to_string()));
+                }
+                None
+            }
+        }
+    }
+
+    /// Prints the flow's texts for translators into `lang`, with the translations its
+    /// translation file beside it already has.
+    fn export(file: &str, lang: &str, format: Format) -> bool {
+        let Some((text, flow)) = load_with_text(file) else {
+            return false;
+        };
+        let overlay_file = translation::file_name(file, lang);
+        let overlay = std::path::Path::new(&overlay_file)
+            .exists()
+            .then(|| read_bounded(&overlay_file));
+        let overlay = match overlay.transpose() {
+            Ok(overlay) => overlay,
+            Err(e) => {
+                eprintln!("{overlay_file}: {e}");
+                return false;
+            }
+        };
+        match exchange::catalog(&text, &flow, lang, overlay.as_deref()) {
+            Ok(catalog) => {
+                print!("{}", exchange::write(&catalog, format));
+                let texts: Vec<_> = catalog.to_translate().collect();
+                let done = texts.iter().filter(|t| t.translation.is_some()).count();
+                eprintln!(
+                    "{file}: {done} of {} texts translated into `{lang}`",
+                    texts.len()
+                );
+                true
+            }
+            Err(e) => {
+                eprintln!("{overlay_file}: {}", printable(&e));
+                false
+            }
+        }
+    }
+
+    /// Writes the translation file beside the flow from a PO or CSV file translators sent
+    /// back. Entries it cannot use are listed; then it fails, having written the rest.
+    fn import(file: &str, translated: &str) -> bool {
+        let Some(format) = Format::named(translated) else {
+            eprintln!("{translated}: name a .po or .csv file");
+            return false;
+        };
+        let Some((text, flow)) = load_with_text(file) else {
+            return false;
+        };
+        // `file:line N: what`, or `file: what` for the file as a whole.
+        let at = |line: usize, problem: &str| match line {
+            0 => format!("{translated}: {}", printable(problem)),
+            _ => format!("{translated}:line {line}: {}", printable(problem)),
+        };
+        let returned = match read_bounded(translated).map(|t| exchange::read(&t, format)) {
+            Ok(Ok(returned)) => returned,
+            Ok(Err((line, problem))) => {
+                eprintln!("{}", at(line, &problem));
+                return false;
+            }
+            Err(e) => {
+                eprintln!("{}", at(0, &e));
+                return false;
+            }
+        };
+        let imported = match exchange::import(&text, &flow, &returned) {
+            Ok(imported) => imported,
+            Err(e) => {
+                eprintln!("{translated}: {}", printable(&e));
+                return false;
+            }
+        };
+        for (line, problem) in &imported.skipped {
+            eprintln!("{}", at(*line, problem));
+        }
+        let lang = &returned.language;
+        let out = translation::file_name(file, lang);
+        if let Err(e) = std::fs::write(&out, &imported.overlay) {
+            eprintln!("{out}: cannot write the file: {e}");
+            return false;
+        }
+        println!(
+            "{out}: {} of {} texts translated",
+            imported.translated, imported.texts
+        );
+        if !flow.flow().translations.iter().any(|l| l == lang) {
+            println!(
+                "note: add \"{lang}\" to the flow's `translations` so that the widget offers it"
+            );
+        }
+        imported.skipped.is_empty()
     }
 
     /// Runs a flow's test file: every case, and every rule on every way through the flow.

@@ -237,11 +237,8 @@ async fn in_language(
     }
     let overlay = match choice {
         FlowChoice::BuiltIn(id) => {
-            let url = asset(
-                inner,
-                &translation::file_name(&format!("lang/{id}.json"), lang),
-            )?;
-            fetch_text(&url).await
+            let file = translation::file_name(&format!("lang/{id}.json"), lang);
+            fetch_text(&asset(inner, &file)?, &file).await
         }
         FlowChoice::Url(url) => fetch(&translation::file_name(url, lang)).await,
     }
@@ -289,7 +286,7 @@ async fn interface(
     }
     let file = format!("lang/{primary}.json");
     let read = match asset(inner, &file) {
-        Ok(url) => fetch_text(&url).await.map_err(Fetch::message),
+        Ok(url) => fetch_text(&url, &file).await.map_err(Fetch::message),
         Err(e) => Err(e),
     }
     .and_then(|text| Strings::from_json(&primary, &text).map_err(|e| format!("{file}: {e}")));
@@ -414,15 +411,16 @@ async fn fetch(url: &str) -> Result<String, Fetch> {
     if absolute.origin() != origin {
         return Err(format!("`{url}` is not on this page's origin ({origin}); flows load only from the page's own site").into());
     }
-    fetch_text(&absolute.href()).await
+    fetch_text(&absolute.href(), url).await
 }
 
 /// Fetches a text file at an absolute address: a flow or one of the widget's own files.
-async fn fetch_text(url: &str) -> Result<String, Fetch> {
+/// Problems name it `shown`, as the page or the widget named it.
+async fn fetch_text(url: &str, shown: &str) -> Result<String, Fetch> {
     let window = web_sys::window().ok_or("no window")?;
     let failed = |e: JsValue| {
         format!(
-            "could not load `{url}`: {}",
+            "could not load `{shown}`: {}",
             e.as_string().unwrap_or_else(|| "network error".into())
         )
     };
@@ -432,7 +430,7 @@ async fn fetch_text(url: &str) -> Result<String, Fetch> {
         .unchecked_into();
     if !response.ok() {
         return Err(format!(
-            "could not load `{url}`: the server answered {} {}",
+            "could not load `{shown}`: the server answered {} {}",
             response.status(),
             response.status_text()
         )

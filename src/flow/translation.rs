@@ -37,12 +37,56 @@ const PARTS: [&str; 2] = ["email", "phone"];
 /// (`nodes.start.options.yes.label`).
 #[derive(Debug, Default)]
 pub struct Applied {
-    /// Texts of the flow the overlay does not translate.
-    pub missing: Vec<String>,
+    /// Every text of the flow, in file order, and its translation where the overlay has one.
+    pub texts: Vec<Text>,
     /// What the overlay translates that the flow does not have (or holds as something else).
     pub stale: Vec<String>,
-    /// Each text and its translation, with its path, for checks of placeholders and markup.
-    pub pairs: Vec<(String, String, String)>,
+}
+
+/// One text of a flow and what an overlay made of it.
+#[derive(Debug)]
+pub struct Text {
+    /// Its path in the overlay's terms.
+    pub at: String,
+    /// The flow's own text.
+    pub source: String,
+    /// The overlay's, if it has one (`null`, or nothing, is "not yet translated").
+    pub translation: Option<String>,
+}
+
+impl Applied {
+    /// The paths of the texts with no translation.
+    pub fn missing(&self) -> impl Iterator<Item = &str> {
+        self.texts
+            .iter()
+            .filter(|t| t.translation.is_none())
+            .map(|t| t.at.as_str())
+    }
+}
+
+/// Records `source` at `at` as `given` translates it, putting the translation in its place.
+fn translate(
+    source: &mut std::borrow::Cow<'_, str>,
+    given: Option<Json<'_>>,
+    at: String,
+    out: &mut Applied,
+) {
+    let translation = match given {
+        Some(Json::String(t)) => Some(t.into_owned()),
+        None | Some(Json::Null) => None,
+        Some(_) => {
+            out.stale.push(at);
+            return;
+        }
+    };
+    out.texts.push(Text {
+        at,
+        source: source.to_string(),
+        translation: translation.clone(),
+    });
+    if let Some(t) = translation {
+        *source = t.into();
+    }
 }
 
 /// Reads `flow` with the texts of `overlay` in place of its own.
@@ -110,14 +154,9 @@ fn merge<'a>(flow: &mut Json<'a>, overlay: Json<'a>, path: &str, out: &mut Appli
             .position(|(k, _)| k == key)
             .map(|i| overlay.remove(i).1);
         match value {
-            Json::String(source) if TEXT_KEYS.contains(&&**key) => match given {
-                Some(Json::String(t)) => {
-                    out.pairs.push((here, source.to_string(), t.to_string()));
-                    *source = t;
-                }
-                Some(_) => out.stale.push(here),
-                None => out.missing.push(here),
-            },
+            Json::String(source) if TEXT_KEYS.contains(&&**key) => {
+                translate(source, given, here, out)
+            }
             Json::Array(items) if ID_LISTS.contains(&&**key) => {
                 let mut given = match given {
                     Some(Json::Object(o)) => o,
@@ -166,14 +205,7 @@ fn merge<'a>(flow: &mut Json<'a>, overlay: Json<'a>, path: &str, out: &mut Appli
                         _ => None,
                     };
                     let Some(source) = text else { continue };
-                    match given.next() {
-                        Some(Json::String(t)) => {
-                            out.pairs.push((at, source.to_string(), t.to_string()));
-                            *source = t;
-                        }
-                        Some(_) => out.stale.push(at),
-                        None => out.missing.push(at),
-                    }
+                    translate(source, given.next(), at, out);
                 }
                 let extra = given.len();
                 out.stale.extend(

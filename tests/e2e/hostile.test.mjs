@@ -112,7 +112,7 @@ function audit(stylesheetPrefix) {
     'label', 'ul', 'ol', 'li', 'strong', 'a', 'span', 'dl', 'dt', 'dd', 'pre', 'code', 'figure', 'figcaption', 'br',
     'svg', 'path', 'rect', 'progress']);
   const ATTRIBUTES = new Set(['class', 'id', 'part', 'href', 'target', 'rel', 'download', 'type', 'name', 'value', 'for',
-    'tabindex', 'role', 'lang', 'novalidate', 'spellcheck', 'autocomplete', 'maxlength', 'viewbox', 'width', 'height',
+    'tabindex', 'role', 'lang', 'dir', 'novalidate', 'spellcheck', 'autocomplete', 'maxlength', 'viewbox', 'width', 'height',
     'shape-rendering', 'd', 'fill', 'focusable', 'checked', 'max']);
   const root = document.querySelector('guided-troubleshooter').shadowRoot;
   const bad = [];

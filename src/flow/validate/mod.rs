@@ -31,13 +31,14 @@ impl ValidFlow {
     /// that no screen mixes two languages; `flowcheck check` lists each such text.
     pub fn translated(text: &str, overlay: &str) -> Result<ValidFlow, Vec<FlowError>> {
         let (flow, applied) = translation::translated(text, overlay)?;
-        if let Some(first) = applied.missing.first() {
-            let more = applied.missing.len() - 1;
+        let mut missing = applied.missing();
+        if let Some(first) = missing.next() {
+            let more = missing.count();
             let message = match more {
                 0 => "this text has no translation".to_owned(),
                 _ => format!("this text and {more} more have no translation"),
             };
-            return Err(vec![FlowError::new(first.clone(), message)]);
+            return Err(vec![FlowError::new(first, message)]);
         }
         validate(flow)
     }
