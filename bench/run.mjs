@@ -74,12 +74,26 @@ for (const [name, files] of Object.entries(variants)) {
   }
 }
 
+// What a page in each other language fetches on top (its words and the flow's translation).
+const langDir = 'dist/lang';
+const langFiles = await readdir(langDir);
+const extra = {};
+for (const file of langFiles) {
+  const code = file.match(/(?:^|\.)([a-z]{2,3})\.json$/)?.[1];
+  if (!code) continue;
+  const bytes = await readFile(`${langDir}/${file}`);
+  extra[code] ??= { raw: 0, gzip: 0, brotli: 0 };
+  extra[code].raw += bytes.length;
+  extra[code].gzip += gzipSync(bytes, { level: 9 }).length;
+  extra[code].brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
 const driver = await chromium({ width: 1280, height: 900, args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
 // Hundreds of walks run inside one script call.
 await driver.manage().setTimeouts({ script: 20 * 60_000 });
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
-const results = { date: new Date().toISOString(), size, load: {}, steps: {}, memory: {} };
+const results = { date: new Date().toISOString(), size, languages: extra, load: {}, steps: {}, memory: {} };
 
 try {
   await driver.sendDevToolsCommand('Network.enable', {});
@@ -213,6 +227,8 @@ const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}` : '-');
 const lines = [];
 lines.push('| size (what a page loads) | ours | SurveyJS | static | Yew floor | ours / SurveyJS |', '| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const k of ['raw', 'gzip', 'brotli']) lines.push(`| ${k} | ${kb(size.ours[k])} | ${kb(size.surveyjs[k])} | ${kb(size.static[k])} | ${kb(size['yew floor'][k])} | ${ratio(size.ours[k], size.surveyjs[k])} |`);
+lines.push('', '| extra download for a page in | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |');
+for (const [code, r] of Object.entries(extra).sort()) lines.push(`| ${code} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 lines.push('', `| load to first screen (median of ${LOADS} cold loads, min-max) | ours | SurveyJS | static | ours / SurveyJS |`, '| --- | ---: | ---: | ---: | ---: |');
 for (const rate of [1, 4]) {
   const cell = (n) => { const r = results.load[`${n} ${rate}x`]; return `${ms(r.median)} (${r.min.toFixed(0)}-${r.max.toFixed(0)})`; };

@@ -1,5 +1,6 @@
 // The bytes a page loads for the widget (troubleshooter.js, the wasm-bindgen glue, the wasm
-// module and the stylesheet), raw, gzip and brotli, with a budget on the gzip total.
+// module and the stylesheet), raw, gzip and brotli, with a budget on the gzip total; then what
+// each other language adds, fetched only by a page in it.
 // Usage: node scripts/size.mjs [dist] [--budget KB]
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -24,6 +25,22 @@ for (const file of files) {
   console.log(`${file.padEnd(34)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`);
 }
 console.log(`${'total'.padEnd(34)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.brotli).padStart(10)}`);
+// A page in another language also fetches, on demand, its interface words and the built-in
+// flow's translation (dist/lang/): what each language adds to the English page.
+const lang = await readdir(`${dir}/lang`).catch(() => []);
+const languages = [...new Set(lang.map((f) => f.match(/(?:^|\.)([a-z]{2,3})\.json$/)?.[1]).filter(Boolean))].sort();
+if (languages.length) console.log(`\n${'extra download, per language'.padEnd(34)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+for (const code of languages) {
+  const row = { raw: 0, gzip: 0, brotli: 0 };
+  const mine = lang.filter((f) => f === `${code}.json` || f.endsWith(`.${code}.json`));
+  for (const file of mine) {
+    const bytes = await readFile(`${dir}/lang/${file}`);
+    row.raw += bytes.length;
+    row.gzip += gzipSync(bytes, { level: 9 }).length;
+    row.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  console.log(`${`${code} (${mine.length} files)`.padEnd(34)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`);
+}
 if (budget !== null) {
   const ok = total.gzip <= budget;
   console.log(`size budget: ${kb(total.gzip)} gzip of ${kb(budget)} allowed: ${ok ? 'ok' : 'OVER BUDGET'}`);

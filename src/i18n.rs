@@ -333,9 +333,11 @@ impl Strings {
             .replace("{m}", &self.number(most as u32))
     }
 
-    /// The link that calls a number.
-    pub fn phone_call(&self, number: &str) -> String {
-        self.text(Key::phone_call).replace("{number}", number)
+    /// The link that calls a number: its words before and after the number, which the view
+    /// isolates so that its digit groups keep their order in a right-to-left line.
+    pub fn phone_call(&self) -> (&str, &str) {
+        let text = self.text(Key::phone_call);
+        text.split_once("{number}").unwrap_or((text, ""))
     }
 
     /// At the end of an email cut to fit a QR code.

@@ -147,7 +147,7 @@ test('every bad configuration says what is wrong, where', async () => {
   assert.ok(notice.includes('support-phone: `call us` is not a telephone number'), notice);
   const mode = await widgetRoot(driver, '#bad-mode', '.gt-start');
   const modeNotice = await (await mode.findElement(By.css('.gt-setup-notice'))).getText();
-  assert.ok(modeNotice.includes('lang: `xx` is not available; showing en'), modeNotice);
+  assert.ok(modeNotice.includes('lang: `xx` is not available; showing `en`. This flow is in: en, de, es, ar'), modeNotice);
   assert.ok(modeNotice.includes('mode: `fullscreen` is not a mode'), modeNotice);
   const warnings = (await driver.manage().logs().get('browser')).map((e) => e.message).join('\n');
   assert.ok(warnings.includes('guided-troubleshooter: support-email'), 'a console warning for the web team');

@@ -109,7 +109,7 @@ async function load(name, attributes = CONFIG) {
 /** In the page: what the widget's shadow root holds that the widget itself never renders. */
 function audit(stylesheetPrefix) {
   const TAGS = new Set(['link', 'div', 'section', 'h2', 'h3', 'h4', 'p', 'button', 'form', 'fieldset', 'legend', 'input',
-    'label', 'ul', 'ol', 'li', 'strong', 'a', 'span', 'dl', 'dt', 'dd', 'pre', 'code', 'figure', 'figcaption', 'br',
+    'label', 'ul', 'ol', 'li', 'strong', 'a', 'span', 'bdi', 'dl', 'dt', 'dd', 'pre', 'code', 'figure', 'figcaption', 'br',
     'svg', 'path', 'rect', 'progress']);
   const ATTRIBUTES = new Set(['class', 'id', 'part', 'href', 'target', 'rel', 'download', 'type', 'name', 'value', 'for',
     'tabindex', 'role', 'lang', 'dir', 'novalidate', 'spellcheck', 'autocomplete', 'maxlength', 'viewbox', 'width', 'height',

@@ -59,6 +59,9 @@ pub struct HandoffContent {
     pub email: Option<EmailContent>,
     /// The phone script, when the outcome has one.
     pub phone: Option<PhoneContent>,
+    /// The language the email and the script are written in, when it is not the screens'
+    /// (`handoff-lang`): their elements carry it, and its direction.
+    pub lang: Option<AttrValue>,
 }
 
 /// The prefilled email and the ways to send it.
@@ -198,7 +201,9 @@ impl OutcomeContent {
                             .lines
                             .push(other.strings.handoff_language(&settings.lang));
                     }
-                    HandoffContent::derive(h, settings, &other.strings)
+                    let mut content = HandoffContent::derive(h, settings, &other.strings);
+                    content.lang = Some(other.flow.flow().language.clone().into());
+                    content
                 }),
             None => Handoff::for_session(session, config)
                 .map(|h| HandoffContent::derive(h, settings, &settings.strings)),
@@ -240,7 +245,9 @@ impl HandoffContent {
             }
         });
         let phone = handoff.phone.map(|script| PhoneContent {
-            heading: strings
+            // The person reads the heading; the script below it is for the call.
+            heading: settings
+                .strings
                 .phone_heading(script.helpdesk, with_email)
                 .to_owned(),
             tel: script.tel(),
@@ -252,6 +259,7 @@ impl HandoffContent {
             reference: handoff.reference,
             email,
             phone,
+            lang: None,
         }
     }
 }

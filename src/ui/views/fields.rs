@@ -76,8 +76,9 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                         if let Some(problem) = &problem {
                             { error_message(state, &error_id, problem) }
                         }
+                        // What a person types (an address, a code) takes its own direction.
                         <input class="gt-input" part="input" type={kind} id={id} name={field.id.clone()} value={value}
-                            oninput={ontype} spellcheck="false" autocomplete={autocomplete.unwrap_or("off")}
+                            dir="auto" oninput={ontype} spellcheck="false" autocomplete={autocomplete.unwrap_or("off")}
                             aria-invalid={problem.is_some().then_some("true")}
                             aria-describedby={described}
                             maxlength={field.max_length.map(|m| m.to_string())} />

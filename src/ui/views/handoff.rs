@@ -4,13 +4,16 @@ use yew::prelude::*;
 
 use super::common::{panel, report_on_click};
 use super::qr::qr_code;
+use crate::i18n;
 use crate::ui::dom::{event_element, in_widget, print_only, select_contents, write_clipboard};
 use crate::ui::state::{
     Action, EmailActions, EmailContent, HandoffAction, PhoneContent, StateHandle,
 };
 
-/// The prefilled email: a read-only preview and the ways to send it.
-pub fn email_panel(state: &StateHandle, content: &EmailContent) -> Html {
+/// The prefilled email: a read-only preview and the ways to send it. `lang` is the email's
+/// language when it is not the screens'.
+pub fn email_panel(state: &StateHandle, content: &EmailContent, lang: Option<&AttrValue>) -> Html {
+    let dir = lang.map(|l| i18n::dir(l));
     let strings = &state.settings.strings;
     let email = &content.email;
     let body_id = state.id("email-body");
@@ -61,11 +64,11 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent) -> Html {
             }
             <dl class="gt-email-preview">
                 if let Some(to) = &email.to {
-                    <dt>{ strings.email_to() }</dt><dd>{ to.clone() }</dd>
+                    <dt>{ strings.email_to() }</dt><dd><bdi>{ to.clone() }</bdi></dd>
                 }
-                <dt>{ strings.email_subject() }</dt><dd class="gt-email-subject">{ email.subject.clone() }</dd>
+                <dt>{ strings.email_subject() }</dt><dd class="gt-email-subject" lang={lang.cloned()} {dir}>{ email.subject.clone() }</dd>
                 <dt>{ strings.email_body() }</dt>
-                <dd><pre class="gt-email-body" tabindex="0" id={body_id.clone()}
+                <dd><pre class="gt-email-body" tabindex="0" id={body_id.clone()} lang={lang.cloned()} {dir}
                     aria-label={strings.email_body().to_owned()}>{ content.preview.clone() }</pre></dd>
             </dl>
             { actions }
@@ -80,24 +83,28 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent) -> Html {
     )
 }
 
-/// The phone script: the number to call, what to have ready, what to say.
-pub fn phone_panel(state: &StateHandle, content: &PhoneContent) -> Html {
+/// The phone script: the number to call, what to have ready, what to say. `lang` is the
+/// script's language when it is not the screens'.
+pub fn phone_panel(state: &StateHandle, content: &PhoneContent, lang: Option<&AttrValue>) -> Html {
+    let dir = lang.map(|l| i18n::dir(l));
     let strings = &state.settings.strings;
     let phone = &content.script;
     let script_id = state.id("phone-script");
     let body = html! {
         <>
             if let (Some(number), Some(tel)) = (&phone.number, &content.tel) {
-                <p><a class="gt-tel" href={tel.clone()} onclick={report_on_click(state, HandoffAction::Call)}>{ strings.phone_call(number) }</a></p>
+                <p><a class="gt-tel" href={tel.clone()} onclick={report_on_click(state, HandoffAction::Call)}>
+                    { strings.phone_call().0 }<bdi>{ number.clone() }</bdi>{ strings.phone_call().1 }
+                </a></p>
             } else if phone.helpdesk {
                 <p class="gt-notice">{ strings.phone_no_number() }</p>
             }
             if !phone.prepare.is_empty() {
                 <h4 class="gt-minor">{ strings.phone_prepare() }</h4>
-                <ul>{ for phone.prepare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
+                <ul lang={lang.cloned()} {dir}>{ for phone.prepare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
             }
             <h4 class="gt-minor">{ strings.phone_say() }</h4>
-            <ol class="gt-script" id={script_id.clone()} tabindex="-1">
+            <ol class="gt-script" id={script_id.clone()} tabindex="-1" lang={lang.cloned()} {dir}>
                 { for phone.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
             </ol>
             if let Some(text) = &content.text {

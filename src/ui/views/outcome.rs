@@ -34,12 +34,12 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                     <p class="gt-warning"><strong>{ strings.withheld() }</strong></p>
                 }
                 if let Some(email) = &handoff.email {
-                    { email_panel(state, email) }
+                    { email_panel(state, email, handoff.lang.as_ref()) }
                 }
                 if let Some(phone) = &handoff.phone {
-                    { phone_panel(state, phone) }
+                    { phone_panel(state, phone, handoff.lang.as_ref()) }
                 }
-                <p class="gt-reference">{ strings.reference() }{": "}<code>{ handoff.reference.clone() }</code></p>
+                <p class="gt-reference">{ strings.reference() }{": "}<bdi><code>{ handoff.reference.clone() }</code></bdi></p>
             }
             if !content.links.is_empty() {
                 { panel(state, "gt-panel gt-links", "links-title", strings.links_title(), html! {
@@ -49,7 +49,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                             if let Some(code) = &link.qr {
                                 { qr_code(code, &link.text) }
                             }
-                            <span>{ link.text.clone() }<br /><span class="gt-url">{ link.href.clone() }</span></span>
+                            <span>{ link.text.clone() }<br /><bdi class="gt-url">{ link.href.clone() }</bdi></span>
                         </li>
                     }) }
                     </ul>

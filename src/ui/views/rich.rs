@@ -39,7 +39,7 @@ pub fn inline(state: &State, runs: &[Inline]) -> Html {
             Inline::Text(text) => html! { { text.clone() } },
             Inline::Bold(text) => html! { <strong>{ text.clone() }</strong> },
             Inline::Link { text, href } if plain_links => html! {
-                <span class="gt-plain-link">{ text.clone() }{" ("}<span class="gt-url">{ href.clone() }</span>{")"}</span>
+                <span class="gt-plain-link">{ text.clone() }{" ("}<bdi class="gt-url">{ href.clone() }</bdi>{")"}</span>
             },
             // Help pages open beside the widget, so the person keeps their place in it.
             Inline::Link { text, href } if href.starts_with("https:") => html! {
