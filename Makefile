@@ -20,9 +20,10 @@ test: setup-test lint unit browser e2e size
 
 # The gzip total of troubleshooter.js, the glue, the wasm and the stylesheet (KB): the budget
 # that issue #6 sets. The goal is under 100 (see the README's Size section). Raised from 150 to
-# 163 while the languages (#16) land: their loading code is 12.5 KB over the 3 KB the issue
-# allows, and #16 stays open until the English page is back under 152.8.
-SIZE_BUDGET ?= 163
+# 160 by the languages (#16): with their reading moved out to lang.js, what stays in the module
+# (choosing, asking lang.js, keeping the place across languages) is 9.5 KB, not the 3 KB the
+# issue allows; #16 stays open until the English page is back under 152.8.
+SIZE_BUDGET ?= 160
 
 # The release wasm rebuilds the standard library for size and makes a panic abort at once,
 # without formatting a message nobody sees: 19 KB less gzip (see the README's Size section).

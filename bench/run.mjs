@@ -79,7 +79,8 @@ const langDir = 'dist/lang';
 const langFiles = await readdir(langDir);
 const extra = {};
 for (const file of langFiles) {
-  const code = file.match(/(?:^|\.)([a-z]{2,3})\.json$/)?.[1];
+  // lang.js, which reads them, is fetched once by a page in any of them.
+  const code = file === 'lang.js' ? 'lang.js (any)' : file.match(/(?:^|\.)([a-z]{2,3})\.json$/)?.[1];
   if (!code) continue;
   const bytes = await readFile(`${langDir}/${file}`);
   extra[code] ??= { raw: 0, gzip: 0, brotli: 0 };

@@ -64,6 +64,7 @@ for (const file of await readdir('src/i18n')) await compact(join('src/i18n', fil
 for (const file of await readdir('flows')) {
   if (/^[a-z0-9-]+\.[a-z]{2,3}(-[A-Za-z0-9]+)*\.json$/.test(file)) await compact(join('flows', file), file);
 }
+await writeFile(join(dir, 'lang', 'lang.js'), await minified(await readFile('src/embed/lang.js', 'utf8'), 'js'));
 
 // With inject_scripts off, Trunk leaves its own <link data-trunk rel="rust"> tag behind.
 const index = join(dir, 'index.html');

@@ -41,6 +41,11 @@ for (const code of languages) {
   }
   console.log(`${`${code} (${mine.length} files)`.padEnd(34)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`);
 }
+if (lang.includes('lang.js')) {
+  const bytes = await readFile(`${dir}/lang/lang.js`);
+  const row = [bytes.length, gzipSync(bytes, { level: 9 }).length, brotliCompressSync(bytes).length];
+  console.log(`${'lang.js (once, for any of them)'.padEnd(34)} ${row.map((n) => kb(n).padStart(10)).join(' ')}`);
+}
 if (budget !== null) {
   const ok = total.gzip <= budget;
   console.log(`size budget: ${kb(total.gzip)} gzip of ${kb(budget)} allowed: ${ok ? 'ok' : 'OVER BUDGET'}`);

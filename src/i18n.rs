@@ -9,14 +9,33 @@
 
 use std::borrow::Cow;
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::flow::json::{self, Json};
 
 /// One text of a table: plain, or one form per plural category.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Phrase {
+pub enum Phrase {
+    /// A text shown as it is.
     Text(Cow<'static, str>),
     /// `(category, text)` pairs, `other` among them.
-    Counted(Vec<(Cow<'static, str>, Cow<'static, str>)>),
+    Counted(Cow<'static, [(Cow<'static, str>, Cow<'static, str>)]>),
+}
+
+impl Phrase {
+    /// A plain text read from a language file.
+    pub fn text(text: String) -> Phrase {
+        Phrase::Text(Cow::Owned(text))
+    }
+
+    /// A counted text read from a language file: `(category, text)` pairs.
+    pub fn counted(forms: Vec<(String, String)>) -> Phrase {
+        Phrase::Counted(
+            forms
+                .into_iter()
+                .map(|(c, t)| (Cow::Owned(c), Cow::Owned(t)))
+                .collect(),
+        )
+    }
 }
 
 /// Declares the texts once: the keys of a language file (`KEYS`), the English table, and an
@@ -38,16 +57,15 @@ macro_rules! texts {
         /// The keys whose texts take a plural form.
         pub const COUNTED: &[&str] = &[$(stringify!($counted),)*];
 
-        fn english() -> Vec<Phrase> {
-            vec![
-                $(Phrase::Text(Cow::Borrowed($pen)),)*
-                $(Phrase::Counted(vec![
-                    (Cow::Borrowed("one"), Cow::Borrowed($cone)),
-                    (Cow::Borrowed("other"), Cow::Borrowed($cother)),
-                ]),)*
-                $(Phrase::Text(Cow::Borrowed($ten)),)*
-            ]
-        }
+        /// The English table, in the data of the module rather than built when a page loads.
+        static ENGLISH: &[Phrase] = &[
+            $(Phrase::Text(Cow::Borrowed($pen)),)*
+            $(Phrase::Counted(Cow::Borrowed(&[
+                (Cow::Borrowed("one"), Cow::Borrowed($cone)),
+                (Cow::Borrowed("other"), Cow::Borrowed($cother)),
+            ])),)*
+            $(Phrase::Text(Cow::Borrowed($ten)),)*
+        ];
 
         impl Strings {
             $( $(#[doc = $pd])* pub fn $plain(&self) -> &str { self.text(Key::$plain) } )*
@@ -195,9 +213,9 @@ texts! {
 pub struct Strings {
     /// The language tag.
     pub lang: Cow<'static, str>,
-    texts: Vec<Phrase>,
+    texts: Cow<'static, [Phrase]>,
     /// Names of languages in this one, by tag, for the handoff's language line.
-    names: Vec<(Cow<'static, str>, Cow<'static, str>)>,
+    names: Cow<'static, [(Cow<'static, str>, Cow<'static, str>)]>,
 }
 
 /// The interface languages: English is built in, the others are downloaded when used.
@@ -223,18 +241,28 @@ pub fn dir(tag: &str) -> &'static str {
 impl Strings {
     /// English, built in.
     pub fn english() -> Strings {
-        let names = [
-            ("en", "English"),
-            ("de", "German"),
-            ("es", "Spanish"),
-            ("ar", "Arabic"),
+        static NAMES: &[(Cow<str>, Cow<str>)] = &[
+            (Cow::Borrowed("en"), Cow::Borrowed("English")),
+            (Cow::Borrowed("de"), Cow::Borrowed("German")),
+            (Cow::Borrowed("es"), Cow::Borrowed("Spanish")),
+            (Cow::Borrowed("ar"), Cow::Borrowed("Arabic")),
         ];
         Strings {
             lang: Cow::Borrowed("en"),
-            texts: english(),
+            texts: Cow::Borrowed(ENGLISH),
+            names: Cow::Borrowed(NAMES),
+        }
+    }
+
+    /// A language's words, `texts` in the order of [`KEYS`] (as the widget's lang.js reads
+    /// them from a language file), and its names of languages as `(tag, name)`.
+    pub fn new(lang: &str, texts: Vec<Phrase>, names: Vec<(String, String)>) -> Strings {
+        Strings {
+            lang: Cow::Owned(lang.to_owned()),
+            texts: Cow::Owned(texts),
             names: names
-                .iter()
-                .map(|&(t, n)| (Cow::Borrowed(t), Cow::Borrowed(n)))
+                .into_iter()
+                .map(|(t, n)| (Cow::Owned(t), Cow::Owned(n)))
                 .collect(),
         }
     }
@@ -242,7 +270,9 @@ impl Strings {
     /// Reads a language file. It must have every key, with the same `{placeholders}` as the
     /// English text, and the plural categories its language needs; a file that does not is
     /// refused whole (the widget then speaks English and says why), so that no screen mixes
-    /// languages.
+    /// languages. (In the widget, lang.js reads the file; this is for flowcheck and the tests,
+    /// which check every file this way.)
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(lang: &str, text: &str) -> Result<Strings, String> {
         let english = Strings::english();
         let Ok(Json::Object(entries)) = json::parse(text) else {
@@ -259,7 +289,7 @@ impl Strings {
                     let Json::String(name) = name else {
                         return Err(format!("`language_names.{tag}`: not a text"));
                     };
-                    names.push((Cow::Owned(tag.into_owned()), Cow::Owned(name.into_owned())));
+                    names.push((tag.into_owned(), name.into_owned()));
                 }
                 continue;
             }
@@ -267,14 +297,12 @@ impl Strings {
                 return Err(format!("`{key}` is not a key of the interface"));
             };
             let phrase = match value {
-                Json::String(s) => Phrase::Text(Cow::Owned(s.into_owned())),
-                Json::Object(forms) => Phrase::Counted(
+                Json::String(s) => Phrase::text(s.into_owned()),
+                Json::Object(forms) => Phrase::counted(
                     forms
                         .into_iter()
                         .map(|(c, v)| match v {
-                            Json::String(v) => {
-                                Ok((Cow::Owned(c.into_owned()), Cow::Owned(v.into_owned())))
-                            }
+                            Json::String(v) => Ok((c.into_owned(), v.into_owned())),
                             _ => Err(format!("`{key}.{c}`: not a text")),
                         })
                         .collect::<Result<_, _>>()?,
@@ -293,11 +321,7 @@ impl Strings {
             .zip(KEYS)
             .map(|(t, key)| t.ok_or_else(|| format!("`{key}` is missing")))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Strings {
-            lang: Cow::Owned(lang.to_owned()),
-            texts,
-            names,
-        })
+        Ok(Strings::new(lang, texts, names))
     }
 
     fn text(&self, key: Key) -> &str {
@@ -394,6 +418,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn same_placeholders(a: &Phrase, b: &Phrase) -> bool {
     let forms = |p: &Phrase| -> Vec<Vec<String>> {
         let all: Vec<&str> = match p {

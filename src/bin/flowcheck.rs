@@ -9,6 +9,7 @@
 //! flowcheck export FILE --lang LANG [--format po|csv]
 //!                                               the texts for translators, with what is done
 //! flowcheck import FILE TRANSLATED.po|.csv      the translation file made from what came back
+//! flowcheck translate FILE --lang LANG          the flow with its translation put in, as JSON
 //! flowcheck test FILE TESTS.json                the flow's own tests: cases and rules
 //! flowcheck readability FILE [--lang LANG]      how hard each screen is to read
 //! flowcheck generate NODES ROWS                 a valid flow of that size, for benchmarks
@@ -52,6 +53,7 @@ mod cli {
       flowcheck render FILE --answers ANSWERS.json [--lang LANG]
       flowcheck export FILE --lang LANG [--format po|csv]
       flowcheck import FILE TRANSLATED.po|.csv
+      flowcheck translate FILE --lang LANG
       flowcheck test FILE TESTS.json
       flowcheck readability FILE [--lang LANG]
       flowcheck schema [--tests]";
@@ -78,6 +80,7 @@ mod cli {
                 None => return usage(),
             },
             ["import", file, translated] => import(file, translated),
+            ["translate", file, "--lang", lang] => translate(file, lang),
             ["test", file, tests] => test(file, tests),
             ["readability", file] => readability(file, None),
             ["readability", file, "--lang", lang] => readability(file, Some(lang)),
@@ -424,6 +427,35 @@ mod cli {
                     eprintln!("{overlay_file}:{}", printable(&e.to_string()));
                 }
                 None
+            }
+        }
+    }
+
+    /// Prints the flow with its translation into `lang` put in, as the widget reads it.
+    fn translate(file: &str, lang: &str) -> bool {
+        let Some((text, _)) = load_with_text(file) else {
+            return false;
+        };
+        let overlay_file = translation::file_name(file, lang);
+        let overlay = match read_bounded(&overlay_file) {
+            Ok(overlay) => overlay,
+            Err(e) => {
+                eprintln!("{overlay_file}: {e}");
+                return false;
+            }
+        };
+        match translation::merged(&text, &overlay) {
+            Ok((json, _)) => {
+                let mut out = String::new();
+                json.write(&mut out);
+                println!("{out}");
+                true
+            }
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("{overlay_file}:{}", printable(&e.to_string()));
+                }
+                false
             }
         }
     }

@@ -47,15 +47,20 @@ struct Mounted {
     english: Rc<Strings>,
     /// The stylesheet's address: the widget's own files are beside it.
     stylesheet: String,
+    /// Loads lang.js on first use and asks it for a translation or a language's words.
+    language_pack: js_sys::Function,
 }
 
 /// Mounts a widget into `host`'s shadow root (made if needed), with the stylesheet at
-/// `stylesheet` linked inside it. `config` is an object of attribute names to strings.
+/// `stylesheet` linked inside it. `config` is an object of attribute names to strings;
+/// `language_pack` takes a request for another language and returns a promise of lang.js's
+/// answer (troubleshooter.js imports lang.js only then, so English pages never load it).
 #[wasm_bindgen(js_name = mountWidget)]
 pub async fn mount_widget(
     host: Element,
     config: JsValue,
     stylesheet: String,
+    language_pack: js_sys::Function,
 ) -> Result<WidgetHandle, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -103,6 +108,7 @@ pub async fn mount_widget(
         interfaces: Vec::new(),
         english,
         stylesheet,
+        language_pack,
     }));
     configure(&inner, &config).await;
     Ok(WidgetHandle { inner })
@@ -220,8 +226,9 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
     );
 }
 
-/// The flow in `lang`: itself in its own language, else with its translation put in, fetched
-/// once per language from beside the flow (a built-in flow's from beside troubleshooter.js).
+/// The flow in `lang`: itself in its own language, else with its translation put in (by
+/// lang.js, from the overlay beside the flow, or beside troubleshooter.js for a built-in
+/// flow), made once per language.
 async fn in_language(
     inner: &Rc<RefCell<Mounted>>,
     choice: &FlowChoice,
@@ -235,21 +242,24 @@ async fn in_language(
     if let Some((_, flow)) = inner.borrow().translations.iter().find(|(l, _)| l == lang) {
         return Ok(Rc::clone(flow));
     }
-    let overlay = match choice {
+    let (url, shown) = match choice {
         FlowChoice::BuiltIn(id) => {
             let file = translation::file_name(&format!("lang/{id}.json"), lang);
-            fetch_text(&asset(inner, &file)?, &file).await
+            (asset(inner, &file)?, file)
         }
-        FlowChoice::Url(url) => fetch(&translation::file_name(url, lang)).await,
-    }
-    .map_err(Fetch::message)?;
-    let flow = ValidFlow::translated(text, &overlay).map_err(|problems| {
-        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        format!(
-            "the `{lang}` translation cannot be used: {}",
-            problems.join("; ")
-        )
-    })?;
+        FlowChoice::Url(url) => {
+            let file = translation::file_name(url, lang);
+            (same_origin(&file)?, file)
+        }
+    };
+    let request = js_sys::Object::new();
+    set(&request, "flow", &text.into());
+    let translated = ask(inner, request, &url, &shown).await?;
+    let flow =
+        ValidFlow::from_json(&translated.as_string().unwrap_or_default()).map_err(|problems| {
+            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!("`{shown}` cannot be used: {}", problems.join("; "))
+        })?;
     let flow = Rc::new(flow);
     inner
         .borrow_mut()
@@ -285,14 +295,16 @@ async fn interface(
         return Rc::clone(strings);
     }
     let file = format!("lang/{primary}.json");
+    let request = js_sys::Object::new();
+    let keys: js_sys::Array = i18n::KEYS.iter().map(|k| JsValue::from_str(k)).collect();
+    set(&request, "keys", &keys);
     let read = match asset(inner, &file) {
-        Ok(url) => fetch_text(&url, &file).await.map_err(Fetch::message),
+        Ok(url) => ask(inner, request, &url, &file).await,
         Err(e) => Err(e),
-    }
-    .and_then(|text| Strings::from_json(&primary, &text).map_err(|e| format!("{file}: {e}")));
+    };
     match read {
-        Ok(strings) => {
-            let strings = Rc::new(strings);
+        Ok(words) => {
+            let strings = Rc::new(strings_of(&primary, &words));
             inner
                 .borrow_mut()
                 .interfaces
@@ -306,6 +318,57 @@ async fn interface(
             english
         }
     }
+}
+
+/// Asks lang.js for what `request` describes, at `url` (named `shown` in problems).
+async fn ask(
+    inner: &Rc<RefCell<Mounted>>,
+    request: js_sys::Object,
+    url: &str,
+    shown: &str,
+) -> Result<JsValue, String> {
+    set(&request, "url", &url.into());
+    set(&request, "shown", &shown.into());
+    let pack = inner.borrow().language_pack.clone();
+    let problem = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>().map_or_else(
+            || format!("`{shown}` could not be loaded"),
+            |e| e.message().into(),
+        )
+    };
+    let promise: js_sys::Promise = pack
+        .call1(&JsValue::NULL, &request)
+        .map_err(problem)?
+        .unchecked_into();
+    JsFuture::from(promise).await.map_err(problem)
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
+}
+
+/// The words lang.js read, in the order of `i18n::KEYS`: each a text or `[category, text]`
+/// pairs; and the names of languages as `[tag, name]` pairs.
+fn strings_of(lang: &str, words: &JsValue) -> Strings {
+    let get = |key: &str| js_sys::Reflect::get(words, &key.into()).unwrap_or_default();
+    let pairs = |value: JsValue| -> Vec<(String, String)> {
+        js_sys::Array::from(&value)
+            .iter()
+            .map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                let text = |i| pair.get(i).as_string().unwrap_or_default();
+                (text(0), text(1))
+            })
+            .collect()
+    };
+    let texts = js_sys::Array::from(&get("texts"))
+        .iter()
+        .map(|text| match text.as_string() {
+            Some(text) => i18n::Phrase::text(text),
+            None => i18n::Phrase::counted(pairs(text)),
+        })
+        .collect();
+    Strings::new(lang, texts, pairs(get("names")))
 }
 
 /// The address of one of the widget's own files, beside its stylesheet (and troubleshooter.js).
@@ -375,15 +438,6 @@ enum Fetch {
     Unusable(String),
 }
 
-impl Fetch {
-    /// What went wrong, whichever way.
-    fn message(self) -> String {
-        match self {
-            Fetch::Failed(e) | Fetch::Unusable(e) => e,
-        }
-    }
-}
-
 impl From<String> for Fetch {
     fn from(message: String) -> Self {
         Fetch::Failed(message)
@@ -397,6 +451,11 @@ impl From<&str> for Fetch {
 }
 
 async fn fetch(url: &str) -> Result<String, Fetch> {
+    fetch_text(&same_origin(url)?, url).await
+}
+
+/// The absolute address of `url` (relative to the page), if it is on the page's own origin.
+fn same_origin(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let origin = window
         .location()
@@ -409,13 +468,12 @@ async fn fetch(url: &str) -> Result<String, Fetch> {
     let absolute =
         web_sys::Url::new_with_base(url, &base).map_err(|_| format!("`{url}` is not a URL"))?;
     if absolute.origin() != origin {
-        return Err(format!("`{url}` is not on this page's origin ({origin}); flows load only from the page's own site").into());
+        return Err(format!("`{url}` is not on this page's origin ({origin}); flows load only from the page's own site"));
     }
-    fetch_text(&absolute.href(), url).await
+    Ok(absolute.href())
 }
 
-/// Fetches a text file at an absolute address: a flow or one of the widget's own files.
-/// Problems name it `shown`, as the page or the widget named it.
+/// Fetches a flow file at an absolute address. Problems name it `shown`, as the page named it.
 async fn fetch_text(url: &str, shown: &str) -> Result<String, Fetch> {
     let window = web_sys::window().ok_or("no window")?;
     let failed = |e: JsValue| {

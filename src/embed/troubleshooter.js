@@ -14,6 +14,10 @@ let ready;
  */
 export const attributes = Object.freeze(__ATTRIBUTES__);
 
+// Another language's words and a flow's translations are read by lang.js, imported the first
+// time a widget needs one: an English page never downloads it.
+const languagePack = (request) => import('./lang/lang.js').then((lang) => lang.load(request));
+
 function start() {
   ready ??= init({ module_or_path: new URL('./__WASM__', base) });
   return ready;
@@ -44,7 +48,7 @@ function withLanguage(element, settings) {
  */
 export async function mount(element, config = {}) {
   await start();
-  const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet);
+  const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet, languagePack);
   return {
     restart: () => widget.restart(),
     update: (next) => widget.update(withLanguage(element, settingsOf(next))),

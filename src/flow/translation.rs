@@ -91,6 +91,13 @@ fn translate(
 
 /// Reads `flow` with the texts of `overlay` in place of its own.
 pub fn translated(flow: &str, overlay: &str) -> Result<(Flow, Applied), Vec<FlowError>> {
+    let (root, applied) = merged(flow, overlay)?;
+    Ok((load::decode(root)?, applied))
+}
+
+/// The JSON of `flow` with the texts of `overlay` put in: what [`translated`] reads, and what
+/// the widget's lang.js makes in the browser (`flowcheck translate` prints it to compare).
+pub fn merged<'a>(flow: &'a str, overlay: &'a str) -> Result<(Json<'a>, Applied), Vec<FlowError>> {
     let mut root = json::parse(flow).map_err(|e| vec![load::syntax_error(e)])?;
     let overlay = json::parse(overlay).map_err(|e| {
         let mut error = load::syntax_error(e);
@@ -125,8 +132,7 @@ pub fn translated(flow: &str, overlay: &str) -> Result<(Flow, Applied), Vec<Flow
             *value = Json::String(language);
         }
     }
-    let flow = load::decode(root)?;
-    Ok((flow, applied))
+    Ok((root, applied))
 }
 
 fn join(path: &str, key: &str) -> String {
