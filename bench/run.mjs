@@ -1,11 +1,14 @@
 // make bench: what the widget costs a page, measured side by side in one run with SurveyJS (the
 // client-side library a web team would otherwise pick) and a static HTML floor, in headless
-// Chromium on 127.0.0.1. Prints a table and writes target/bench/results.json and results.md.
+// Chromium on 127.0.0.1, then Lighthouse (mobile preset) on the three pages. Prints a table and
+// writes target/bench/results.json and results.md.
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../tests/e2e/server.mjs';
-import { chromium } from '../tests/e2e/browser.mjs';
+import { chromium, CHROMIUM } from '../tests/e2e/browser.mjs';
+import lighthouse from 'lighthouse';
+import { launch } from 'chrome-launcher';
 import { toSurvey } from './to-surveyjs.mjs';
 import { transform } from 'esbuild';
 
@@ -94,7 +97,7 @@ const driver = await chromium({ width: 1280, height: 900, args: ['--enable-preci
 await driver.manage().setTimeouts({ script: 20 * 60_000 });
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
-const results = { date: new Date().toISOString(), size, languages: extra, load: {}, steps: {}, memory: {} };
+const results = { date: new Date().toISOString(), size, languages: extra, load: {}, steps: {}, memory: {}, lighthouse: {} };
 
 try {
   await driver.sendDevToolsCommand('Network.enable', {});
@@ -118,16 +121,21 @@ try {
   await driver.sendDevToolsCommand('Emulation.setCPUThrottlingRate', { rate: 1 });
 
   // Step latency: a Continue (or Next) activation to the next screen's heading in the DOM, over
-  // several walks, so that the 95th percentile is not simply the slowest of a handful of steps.
-  for (const [label, c] of Object.entries(cases)) {
-    for (const name of ['ours', 'surveyjs']) {
-      const path = name === 'ours' ? c.ours : `/bench/surveyjs.html?survey=/data/${c.survey}.survey.json`;
-      await driver.get(`${server.url}${path}`);
-      await driver.wait(() => driver.executeScript(() => window.__firstScreen), 30_000);
-      const times = await driver.executeAsyncScript(walkInPage, name, c.steps.filter((s) => s.kind !== 'review' || name === 'ours'), STEP_ROUNDS);
-      results.steps[`${name} ${label}`] = { median: median(times), p95: pct(times, 0.95), steps: times.length };
+  // several walks, so that the 95th percentile is not simply the slowest of a handful of steps;
+  // at full speed and at 4x CPU, as a low-end phone runs it.
+  for (const rate of [1, 4]) {
+    await driver.sendDevToolsCommand('Emulation.setCPUThrottlingRate', { rate });
+    for (const [label, c] of Object.entries(cases)) {
+      for (const name of ['ours', 'surveyjs']) {
+        const path = name === 'ours' ? c.ours : `/bench/surveyjs.html?survey=/data/${c.survey}.survey.json`;
+        await driver.get(`${server.url}${path}`);
+        await driver.wait(() => driver.executeScript(() => window.__firstScreen), 30_000);
+        const times = await driver.executeAsyncScript(walkInPage, name, c.steps.filter((s) => s.kind !== 'review' || name === 'ours'), STEP_ROUNDS);
+        results.steps[`${name} ${label} ${rate}x`] = { median: median(times), p95: pct(times, 0.95), steps: times.length };
+      }
     }
   }
+  await driver.sendDevToolsCommand('Emulation.setCPUThrottlingRate', { rate: 1 });
 
   // Memory after restarts and walks, with garbage collection forced before each reading.
   for (const name of ['ours', 'surveyjs']) {
@@ -142,8 +150,30 @@ try {
     }
     results.memory[name] = readings;
   }
-} finally {
+
+  // Lighthouse 12.2.3 with its mobile preset (simulated slow 4G, 4x CPU), as a web team would run
+  // it on their page: our demo page, the SurveyJS page and the static page, in Debian's Chromium.
+  // It starts a browser of its own; the one above is closed first, so the two do not share the CPU.
   await driver.quit();
+  const audited = { ours: '/index.html', surveyjs: '/bench/surveyjs.html?survey=/data/builtin.survey.json', static: '/bench/static.html' };
+  const browser = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    for (const [name, path] of Object.entries(audited)) {
+      const { lhr } = await lighthouse(`${server.url}${path}`, {
+        port: browser.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      });
+      const value = (id) => lhr.audits[id].numericValue;
+      const score = (id) => Math.round(lhr.categories[id].score * 100);
+      results.lighthouse[name] = {
+        performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'),
+        cls: value('cumulative-layout-shift'), tbt: value('total-blocking-time'), lcp: value('largest-contentful-paint'), tti: value('interactive'),
+      };
+    }
+  } finally {
+    await browser.kill();
+  }
+} finally {
+  await driver.quit().catch(() => {});
   await server.close();
 }
 
@@ -236,16 +266,24 @@ for (const rate of [1, 4]) {
   lines.push(`| CPU ${rate}x | ${cell('ours')} | ${cell('surveyjs')} | ${cell('static')} | ${ratio(results.load[`ours ${rate}x`].median, results.load[`surveyjs ${rate}x`].median)} |`);
 }
 lines.push('', `| step latency (activation to next heading in the DOM, ${STEP_ROUNDS} walks) | ours median | ours p95 | SurveyJS median | SurveyJS p95 | p95 ours / SurveyJS |`, '| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const label of Object.keys(cases)) {
-  const o = results.steps[`ours ${label}`];
-  const s = results.steps[`surveyjs ${label}`];
-  lines.push(`| ${label} (${o.steps} / ${s.steps} steps) | ${ms(o.median)} | ${ms(o.p95)} | ${ms(s.median)} | ${ms(s.p95)} | ${ratio(o.p95, s.p95)} |`);
+for (const rate of [1, 4]) {
+  for (const label of Object.keys(cases)) {
+    const o = results.steps[`ours ${label} ${rate}x`];
+    const s = results.steps[`surveyjs ${label} ${rate}x`];
+    lines.push(`| ${label}, CPU ${rate}x (${o.steps} / ${s.steps} steps) | ${ms(o.median)} | ${ms(o.p95)} | ${ms(s.median)} | ${ms(s.p95)} | ${ratio(o.p95, s.p95)} |`);
+  }
 }
 lines.push('', '| memory after walks (GC first) | JS heap, ours | wasm memory, ours | JS heap, SurveyJS |', '| --- | ---: | ---: | ---: |');
 results.memory.ours.forEach((r, i) => {
   const s = results.memory.surveyjs[i];
   lines.push(`| after ${r.walks} walks | ${kb(r.heap)} | ${kb(r.wasm)} | ${kb(s.heap)} |`);
 });
+const lh = results.lighthouse;
+lines.push('', '| Lighthouse 12.2.3, mobile | ours (demo page) | SurveyJS | static |', '| --- | ---: | ---: | ---: |');
+for (const [label, key, show] of [['Performance', 'performance', String], ['Accessibility', 'accessibility', String], ['Best practices', 'bestPractices', String],
+  ['Cumulative Layout Shift', 'cls', (v) => v.toFixed(3)], ['Total Blocking Time', 'tbt', ms], ['Largest Contentful Paint', 'lcp', ms], ['Time to Interactive', 'tti', ms]]) {
+  lines.push(`| ${label} | ${show(lh.ours[key])} | ${show(lh.surveyjs[key])} | ${show(lh.static[key])} |`);
+}
 const table = lines.join('\n');
 console.log(table);
 await writeFile(`${OUT}/results.json`, JSON.stringify(results, null, 2));

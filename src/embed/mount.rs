@@ -77,6 +77,19 @@ pub async fn mount_widget(
     shadow.append_child(&link)?;
     let container = document.create_element("div")?;
     container.set_attribute("part", "root")?;
+    // Shown once its stylesheet is in (or has failed): drawn unstyled first, the widget would
+    // change size as the styles arrive and move the page around it.
+    container.set_attribute("hidden", "")?;
+    let styled = {
+        let container = container.clone();
+        Closure::<dyn Fn()>::new(move || {
+            let _ = container.remove_attribute("hidden");
+        })
+    };
+    link.add_event_listener_with_callback("load", styled.as_ref().unchecked_ref())?;
+    link.add_event_listener_with_callback("error", styled.as_ref().unchecked_ref())?;
+    // Kept as long as the link: a few bytes a mount.
+    styled.forget();
     shadow.append_child(&container)?;
 
     let uid = MOUNTED.with(|n| {
@@ -110,8 +123,22 @@ pub async fn mount_widget(
         stylesheet,
         language_pack,
     }));
+    // The shadow root is drawn; the page gets its turn before the flow is read.
+    yield_to_page().await;
     configure(&inner, &config).await;
     Ok(WidgetHandle { inner })
+}
+
+/// Lets the page run its other tasks (input, painting) before going on.
+async fn yield_to_page() {
+    let next_task = js_sys::Promise::new(&mut |resolve, _| {
+        let queued =
+            web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(next_task).await;
 }
 
 #[wasm_bindgen]
@@ -160,7 +187,11 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
             if matches!(settings.flow, FlowChoice::Url(_)) {
                 show(inner, Setup::Loading(Rc::clone(&english)));
             }
-            load(&settings.flow).await
+            let loaded = load(&settings.flow).await;
+            // Reading a flow and drawing its first screen are two pieces of work for the page's
+            // main thread, not one long task that holds up the rest of the page.
+            yield_to_page().await;
+            loaded
         }
     };
     let (text, base) = match loaded {

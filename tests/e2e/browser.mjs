@@ -9,7 +9,8 @@ import firefox from 'selenium-webdriver/firefox.js';
 
 export { By, until };
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's Chromium, which every Chromium test and the benchmark's Lighthouse runs use. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const CHROMEDRIVER = process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver';
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const GECKODRIVER = process.env.GECKODRIVER ?? `${process.env.HOME}/.cargo/bin/geckodriver`;

@@ -57,7 +57,7 @@ test('the strict-CSP page has zero violations and makes only the allowed request
     if ((await button.getText()) === 'Copy email text') await button.click();
   }
   assert.deepEqual(await driver.executeScript(() => window.__violations), [], 'no CSP violations');
-  const allowed = [/^\/examples\/strict-csp\.html$/, /^\/examples\/example\.css$/, /^\/troubleshooter\.js$/,
+  const allowed = [/^\/examples\/strict-csp\.html$/, /^\/examples\/example\.css$/, /^\/reserve\.css$/, /^\/troubleshooter\.js$/,
     /^\/widget-[0-9a-f]+\.js$/, /^\/widget-[0-9a-f]+_bg\.wasm$/, /^\/widget-[0-9a-f]+\.css$/];
   const unexpected = server.requests.filter((path) => !allowed.some((re) => re.test(path)));
   assert.deepEqual(unexpected, [], 'only the widget\'s own files are requested');
