@@ -43,7 +43,7 @@ mod cli {
 
     use troubleshooter::flow::config::is_unseen_control;
     use troubleshooter::flow::error::limits;
-    use troubleshooter::flow::{load, translation, Config, ValidFlow};
+    use troubleshooter::flow::{load, translation, Config, FlowError, ValidFlow};
     use troubleshooter::i18n::Strings;
 
     const USAGE: &str = "usage:
@@ -164,9 +164,7 @@ mod cli {
         };
         let flow = ValidFlow::from_json(&text)
             .map_err(|errors| {
-                for e in &errors {
-                    eprintln!("{file}:{}", printable(&e.to_string()));
-                }
+                print_errors(file, &errors);
                 eprintln!(
                     "{file}: {} error{}",
                     errors.len(),
@@ -416,18 +414,29 @@ mod cli {
         if flow.flow().language == lang {
             return Some((flow, strings));
         }
+        let (overlay_file, overlay) = read_translation(file, lang)?;
+        ValidFlow::translated(text, &overlay)
+            .map_err(|errors| print_errors(&overlay_file, &errors))
+            .ok()
+            .map(|flow| (flow, strings))
+    }
+
+    /// The translation file of `file` into `lang`, its name and text; or, printed, why not.
+    fn read_translation(file: &str, lang: &str) -> Option<(String, String)> {
         let overlay_file = translation::file_name(file, lang);
-        let overlay = read_bounded(&overlay_file)
-            .map_err(|e| eprintln!("{overlay_file}: {e}"))
-            .ok()?;
-        match ValidFlow::translated(text, &overlay) {
-            Ok(flow) => Some((flow, strings)),
-            Err(errors) => {
-                for e in &errors {
-                    eprintln!("{overlay_file}:{}", printable(&e.to_string()));
-                }
+        match read_bounded(&overlay_file) {
+            Ok(overlay) => Some((overlay_file, overlay)),
+            Err(e) => {
+                eprintln!("{overlay_file}: {e}");
                 None
             }
+        }
+    }
+
+    /// Prints each error as `FILE:PATH: message`.
+    fn print_errors(file: &str, errors: &[FlowError]) {
+        for e in errors {
+            eprintln!("{file}:{}", printable(&e.to_string()));
         }
     }
 
@@ -436,13 +445,8 @@ mod cli {
         let Some((text, _)) = load_with_text(file) else {
             return false;
         };
-        let overlay_file = translation::file_name(file, lang);
-        let overlay = match read_bounded(&overlay_file) {
-            Ok(overlay) => overlay,
-            Err(e) => {
-                eprintln!("{overlay_file}: {e}");
-                return false;
-            }
+        let Some((overlay_file, overlay)) = read_translation(file, lang) else {
+            return false;
         };
         match translation::merged(&text, &overlay) {
             Ok((json, _)) => {
@@ -452,9 +456,7 @@ mod cli {
                 true
             }
             Err(errors) => {
-                for e in &errors {
-                    eprintln!("{overlay_file}:{}", printable(&e.to_string()));
-                }
+                print_errors(&overlay_file, &errors);
                 false
             }
         }
