@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { transform } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildChecker } from './checker.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -36,8 +37,11 @@ const attributes = (await readFile('src/embed/attributes.txt', 'utf8'))
     if (!/^[a-z-]+$/.test(name)) throw new Error(`src/embed/attributes.txt: \`${name}\` is not an attribute name`);
     return JSON.stringify(name);
   });
+const checker = await buildChecker(dir, release, minified);
 const entry = await minified(
   (await readFile('src/embed/troubleshooter.js', 'utf8'))
+    .replaceAll('__CHECKER_GLUE__', `checker/${checker.glue}`)
+    .replaceAll('__CHECKER_WASM__', `checker/${checker.wasm}`)
     .replaceAll('__GLUE__', glue)
     .replaceAll('__WASM__', wasm)
     .replaceAll('__CSS__', cssName)
@@ -70,4 +74,4 @@ await writeFile(join(dir, 'lang', 'lang.js'), await minified(await readFile('src
 const index = join(dir, 'index.html');
 const html = await readFile(index, 'utf8');
 await writeFile(index, html.replace(/\s*<link[^>]*data-trunk[^>]*rel="rust"[^>]*>/g, ''));
-console.log(`troubleshooter.js -> ${glue}, ${wasm}, ${cssName}`);
+console.log(`troubleshooter.js -> ${glue}, ${wasm}, ${cssName}; checker/${checker.glue}`);

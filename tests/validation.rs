@@ -404,3 +404,71 @@ fn refused_flow(flow: &Value, path: &str, words: &str) {
         "expected {path}: {words} in {errors:#?}"
     );
 }
+
+// The widget's own read (`from_checked_json`): for texts the checker module passed, so it runs
+// none of the rules above, but still refuses what the session could not walk.
+
+#[test]
+fn a_checked_read_indexes_a_valid_flow_as_validation_does() {
+    let texts = [
+        EXAMPLE,
+        include_str!("../flows/microsoft-authenticator.json"),
+        include_str!("fixtures/microsoft-authenticator-v1.0.json"),
+    ];
+    for text in texts {
+        let validated = ValidFlow::from_json(text).unwrap();
+        let checked = ValidFlow::from_checked_json(text).unwrap();
+        // The index, field slots, compiled patterns and longest paths, all of it.
+        assert_eq!(checked, validated);
+    }
+}
+
+#[test]
+fn a_checked_read_refuses_what_cannot_be_walked() {
+    let cannot = "the flow cannot be walked; `flowcheck check` says why";
+    type Break = (&'static str, fn(&mut Value));
+    let breaks: [Break; 5] = [
+        ("a loop", |f| f["nodes"][2]["next"] = json!("where")),
+        ("a missing target", |f| {
+            f["nodes"][1]["options"][0]["next"] = json!("nowhere")
+        }),
+        ("no start", |f| f["start"] = json!("nowhere")),
+        ("a pattern that does not compile", |f| {
+            f["nodes"][3]["fields"][0]["pattern"] = json!("(unclosed")
+        }),
+        ("a pattern field without a pattern", |f| {
+            f["nodes"][3]["fields"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("pattern");
+        }),
+    ];
+    for (what, change) in breaks {
+        let mut flow = example();
+        change(&mut flow);
+        let errors = ValidFlow::from_checked_json(&flow.to_string()).expect_err(what);
+        assert_eq!(errors.len(), 1, "{what}: {errors:?}");
+        assert_eq!(
+            (errors[0].at.as_str(), errors[0].message.as_str()),
+            ("", cannot),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn a_checked_read_shows_what_only_the_rules_refuse() {
+    // Rules with nothing for the session to trip on: the checked read takes the text as it is
+    // (the checker keeps such a text from a page, and markup shows such a link as text anyway).
+    let mut flow = example();
+    flow["nodes"][0]["text"] = json!("See [this](javascript:alert(1)) and **that");
+    flow["nodes"][0]["options"][0]["id"] = json!("Not An Id");
+    assert!(ValidFlow::from_json(&flow.to_string()).is_err());
+    ValidFlow::from_checked_json(&flow.to_string()).unwrap();
+}
+
+#[test]
+fn a_checked_read_of_broken_json_says_where() {
+    let errors = ValidFlow::from_checked_json("{\n  \"id\": \"x\",\n  oops\n}").unwrap_err();
+    assert_eq!(errors[0].at, "line 3, column 3");
+}

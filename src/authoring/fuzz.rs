@@ -221,11 +221,22 @@ pub fn flow_json(data: &[u8]) {
         (Err(e), Ok(_)) => panic!("the flow reader reads what serde_json refuses: {e}"),
         _ => {}
     }
+    checked_read_agrees(&text, &result);
     if let Ok(flow) = &result {
         valid_flow_holds(flow);
         let again = serde_json::to_string(flow.flow()).expect("a flow serializes");
         let reread = ValidFlow::from_json(&again).expect("a valid flow written out reads back");
         assert_eq!(reread.flow(), flow.flow(), "round trip changed the flow");
+    }
+}
+
+/// The widget's read of a text the checker passed (`from_checked_json`): never a panic, and for
+/// a text the rules pass, the very index that validation makes.
+fn checked_read_agrees(text: &str, validated: &Result<ValidFlow, Vec<crate::flow::FlowError>>) {
+    let checked = ValidFlow::from_checked_json(text);
+    if let Ok(valid) = validated {
+        let checked = checked.expect("a valid flow has a checked read");
+        assert!(&checked == valid, "the checked read differs");
     }
 }
 
@@ -530,6 +541,7 @@ pub fn validate(data: &[u8]) {
         outcome_of(&validate::validate(flow.clone())),
         "validating the text and the flow differ"
     );
+    checked_read_agrees(&text, &first);
     if let Ok(valid) = &first {
         assert_eq!(valid.flow(), &flow, "the flow read is not the flow written");
         valid_flow_holds(valid);

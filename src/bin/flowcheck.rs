@@ -436,7 +436,7 @@ mod cli {
     /// Prints each error as `FILE:PATH: message`.
     fn print_errors(file: &str, errors: &[FlowError]) {
         for e in errors {
-            eprintln!("{file}:{}", printable(&e.to_string()));
+            eprintln!("{}", printable(&e.in_file(file)));
         }
     }
 

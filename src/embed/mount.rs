@@ -49,18 +49,23 @@ struct Mounted {
     stylesheet: String,
     /// Loads lang.js on first use and asks it for a translation or a language's words.
     language_pack: js_sys::Function,
+    /// Loads the checker module on first use and lists a flow text's problems.
+    checker: js_sys::Function,
 }
 
 /// Mounts a widget into `host`'s shadow root (made if needed), with the stylesheet at
 /// `stylesheet` linked inside it. `config` is an object of attribute names to strings;
 /// `language_pack` takes a request for another language and returns a promise of lang.js's
-/// answer (troubleshooter.js imports lang.js only then, so English pages never load it).
+/// answer (troubleshooter.js imports lang.js only then, so English pages never load it);
+/// `checker` takes a flow text and its file name and returns a promise of the problems the
+/// checker module finds, as flowcheck prints them (imported only by pages with their own flow).
 #[wasm_bindgen(js_name = mountWidget)]
 pub async fn mount_widget(
     host: Element,
     config: JsValue,
     stylesheet: String,
     language_pack: js_sys::Function,
+    checker: js_sys::Function,
 ) -> Result<WidgetHandle, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -122,6 +127,7 @@ pub async fn mount_widget(
         english,
         stylesheet,
         language_pack,
+        checker,
     }));
     // The shadow root is drawn; the page gets its turn before the flow is read.
     yield_to_page().await;
@@ -187,7 +193,7 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
             if matches!(settings.flow, FlowChoice::Url(_)) {
                 show(inner, Setup::Loading(Rc::clone(&english)));
             }
-            let loaded = load(&settings.flow).await;
+            let loaded = load(inner, &settings.flow).await;
             // Reading a flow and drawing its first screen are two pieces of work for the page's
             // main thread, not one long task that holds up the rest of the page.
             yield_to_page().await;
@@ -286,11 +292,20 @@ async fn in_language(
     let request = js_sys::Object::new();
     set(&request, "flow", &text.into());
     let translated = ask(inner, request, &url, &shown).await?;
-    let flow =
-        ValidFlow::from_json(&translated.as_string().unwrap_or_default()).map_err(|problems| {
-            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            format!("`{shown}` cannot be used: {}", problems.join("; "))
-        })?;
+    let translated = translated.as_string().unwrap_or_default();
+    // A page's own translation is checked like its flow; the built-in ones are by the tests.
+    if matches!(choice, FlowChoice::Url(_)) {
+        check(inner, &translated, &shown)
+            .await
+            .map_err(|problems| problems.join("; "))?;
+    }
+    let flow = ValidFlow::from_checked_json(&translated).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.in_file(&shown))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
     let flow = Rc::new(flow);
     inner
         .borrow_mut()
@@ -424,9 +439,12 @@ fn show(inner: &Rc<RefCell<Mounted>>, setup: Setup) {
     }
 }
 
-/// The flow a setting names: a built-in one, or a file fetched from the page's own origin.
-/// Problems read like `flowcheck`'s: `where: what`.
-async fn load(choice: &FlowChoice) -> Result<(Rc<str>, Rc<ValidFlow>), Vec<String>> {
+/// The flow a setting names: a built-in one, or a file fetched from the page's own origin and
+/// passed by the checker module. Problems read like `flowcheck`'s: `where: what`.
+async fn load(
+    inner: &Rc<RefCell<Mounted>>,
+    choice: &FlowChoice,
+) -> Result<(Rc<str>, Rc<ValidFlow>), Vec<String>> {
     let (name, text) = match choice {
         FlowChoice::BuiltIn(id) => match flow::built_in(id) {
             Some(json) => (format!("{id}.json"), json.to_owned()),
@@ -439,26 +457,45 @@ async fn load(choice: &FlowChoice) -> Result<(Rc<str>, Rc<ValidFlow>), Vec<Strin
             }
         },
         FlowChoice::Url(url) => match fetch(url).await {
-            Ok(text) => (url.clone(), text),
+            Ok(text) => {
+                check(inner, &text, url).await?;
+                (url.clone(), text)
+            }
             // What flowcheck says of such a file, in its words.
             Err(Fetch::Unusable(problem)) => return Err(vec![format!("{url}: {problem}")]),
             Err(Fetch::Failed(e)) => return Err(vec![format!("flow-src: {e}")]),
         },
     };
-    // As `flowcheck` prints them: `file:path: what`, or `file: what` for the file as a whole.
-    let flow = ValidFlow::from_json(&text).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| {
-                if e.at.is_empty() {
-                    format!("{name}: {}", e.message)
-                } else {
-                    format!("{name}:{e}")
-                }
-            })
-            .collect::<Vec<_>>()
-    })?;
+    let flow = ValidFlow::from_checked_json(&text)
+        .map_err(|errors| errors.iter().map(|e| e.in_file(&name)).collect::<Vec<_>>())?;
     Ok((Rc::from(text), Rc::new(flow)))
+}
+
+/// Every problem the checker module finds in a page's own flow text, as flowcheck prints them
+/// for `name`; troubleshooter.js loads the module the first time a widget asks.
+async fn check(inner: &Rc<RefCell<Mounted>>, text: &str, name: &str) -> Result<(), Vec<String>> {
+    let checker = inner.borrow().checker.clone();
+    let failed = |e: JsValue| {
+        let why = e.dyn_ref::<js_sys::Error>().map_or_else(
+            || "the checker did not load".to_owned(),
+            |e| e.message().into(),
+        );
+        vec![format!("{name}: cannot be checked: {why}")]
+    };
+    let promise: js_sys::Promise = checker
+        .call2(&JsValue::NULL, &text.into(), &name.into())
+        .map_err(failed)?
+        .unchecked_into();
+    let problems = JsFuture::from(promise).await.map_err(failed)?;
+    let problems: Vec<String> = js_sys::Array::from(&problems)
+        .iter()
+        .filter_map(|p| p.as_string())
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Why a flow file could not be fetched.

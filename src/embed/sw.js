@@ -3,8 +3,9 @@
 // offline.js; it must be served from the widget's folder, and its scope covers that folder.
 const CACHE = 'troubleshooter-__VERSION__';
 const WIDGET = __FILES__.map((f) => new URL(f, self.location).href);
-// Languages are downloaded when a page uses one: kept once fetched, so a kiosk keeps its own.
-const LANGUAGES = new URL('./lang/', self.location).href;
+// Languages, and the checker of a page's own flow, are downloaded when a page uses them: kept
+// once fetched, so a kiosk keeps its own.
+const ON_DEMAND = ['./lang/', './checker/'].map((dir) => new URL(dir, self.location).href);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(WIDGET)).then(() => self.skipWaiting()));
@@ -41,7 +42,7 @@ self.addEventListener('fetch', (event) => {
       if (cached && WIDGET.includes(request.url)) return cached;
       try {
         const response = await fetch(request);
-        if (response.ok && (cached || request.url.startsWith(LANGUAGES))) cache.put(request, response.clone());
+        if (response.ok && (cached || ON_DEMAND.some((dir) => request.url.startsWith(dir)))) cache.put(request, response.clone());
         return response;
       } catch (error) {
         if (cached) return cached;

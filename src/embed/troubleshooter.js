@@ -18,6 +18,23 @@ export const attributes = Object.freeze(__ATTRIBUTES__);
 // time a widget needs one: an English page never downloads it.
 const languagePack = (request) => import('./lang/lang.js').then((lang) => lang.load(request));
 
+// A page's own flow file is checked by the checker module (flowcheck's rules), imported the
+// first time a widget shows one: pages with built-in flows never download it. A failed load is
+// tried again by the next widget that asks.
+let checking;
+const checker = (text, name) => {
+  checking ??= import('./__CHECKER_GLUE__')
+    .then(async (module) => {
+      await module.default({ module_or_path: new URL('./__CHECKER_WASM__', base) });
+      return module;
+    })
+    .catch((error) => {
+      checking = null;
+      throw error;
+    });
+  return checking.then((module) => module.check(text, name));
+};
+
 function start() {
   ready ??= init({ module_or_path: new URL('./__WASM__', base) });
   return ready;
@@ -48,7 +65,7 @@ function withLanguage(element, settings) {
  */
 export async function mount(element, config = {}) {
   await start();
-  const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet, languagePack);
+  const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet, languagePack, checker);
   return {
     restart: () => widget.restart(),
     update: (next) => widget.update(withLanguage(element, settingsOf(next))),

@@ -21,6 +21,18 @@ impl FlowError {
     }
 }
 
+impl FlowError {
+    /// The error as `flowcheck` prints it for `file`: `file:path: what`, or `file: what` for the
+    /// file as a whole. The widget lists a page's flow's errors the same way.
+    pub fn in_file(&self, file: &str) -> String {
+        if self.at.is_empty() {
+            format!("{file}: {}", self.message)
+        } else {
+            format!("{file}:{self}")
+        }
+    }
+}
+
 impl fmt::Display for FlowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.at.is_empty() {

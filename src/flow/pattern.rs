@@ -14,8 +14,8 @@
 
 use super::error::limits;
 
-/// A compiled pattern.
-#[derive(Debug, Clone)]
+/// A compiled pattern; equal when compiled from the same source.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
     program: Vec<Inst>,
     /// Each class once, however many times a repetition copies it into the program.
@@ -25,7 +25,7 @@ pub struct Pattern {
     ignore_case: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Inst {
     Char(char),
     Any,
@@ -44,7 +44,7 @@ enum Inst {
 /// The start and end of the `value` group in one thread.
 type Slots = [Option<usize>; 2];
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Class {
     negated: bool,
     /// Sorted, merged ranges, so that a character is found by binary search.

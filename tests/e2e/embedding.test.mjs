@@ -68,6 +68,33 @@ test('the strict-CSP page has zero violations and makes only the allowed request
   assert.deepEqual(stored, ['', 0, 0], 'no cookies, no storage');
 });
 
+test('a page\'s own flow is checked by the checker module, fetched once and only for it, under the strict CSP', async () => {
+  await driver.sendDevToolsCommand('Page.addScriptToEvaluateOnNewDocument', {
+    source: "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+      + "(e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
+  });
+  server.requests.length = 0;
+  await driver.get(`${server.url}/examples/strict-csp.html`);
+  await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  const checker = () => server.requests.filter((path) => path.startsWith('/checker/'));
+  assert.deepEqual(checker(), [], 'a built-in flow needs no checker');
+
+  const show = (src) => driver.executeScript((src) => document.querySelector('guided-troubleshooter').setAttribute('flow-src', src), src);
+  await show('/examples/flows/printer-offline.json');
+  await driver.wait(async () => (await heading(driver, await widgetRoot(driver, 'guided-troubleshooter'))) === 'Fix a printer that says it is offline', 20_000);
+  assert.equal(checker().length, 2, `the checker's glue and module, once: ${checker()}`);
+  assert.ok(checker().every((path) => /^\/checker\/checker-[0-9a-f]{16}(\.js|_bg\.wasm)$/.test(path)), `${checker()}`);
+
+  // A broken flow from the same site: refused with the checker's lines, and the checker is not fetched again.
+  await show('/test/invalid-flow.json');
+  const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-setup-error');
+  const listed = await root.findElements(By.css('.gt-setup-error li'));
+  const lines = await Promise.all(listed.map((li) => li.getText()));
+  assert.ok(lines.includes('/test/invalid-flow.json:nodes[0].options[1].next: no node has the id `nowhere`'), lines.join('\n'));
+  assert.equal(checker().length, 2, 'the module is loaded once per page');
+  assert.deepEqual(await driver.executeScript(() => window.__violations), [], 'no CSP violations');
+});
+
 test('nothing shipped evaluates code or runs inline script', async () => {
   for (const file of await readdir('dist', { recursive: true })) {
     const text = await readFile(`dist/${file}`, 'utf8').catch(() => '');

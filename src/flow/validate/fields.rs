@@ -11,16 +11,11 @@ use crate::flow::fields;
 use crate::flow::model::{Format, Node};
 use crate::flow::pattern::Pattern;
 use crate::flow::template;
-use crate::flow::valid::FieldSlot;
 
 impl Validator<'_> {
-    /// Options and fields: ids, counts, patterns. Returns the field index and its slots.
-    pub(super) fn fields(
-        &mut self,
-        index: &HashMap<String, usize>,
-    ) -> (HashMap<String, usize>, Vec<FieldSlot>) {
+    /// Options and fields: ids, counts, patterns. Returns the node of each field id.
+    pub(super) fn fields(&mut self, index: &HashMap<String, usize>) -> HashMap<String, usize> {
         let mut field_index: HashMap<String, usize> = HashMap::new();
-        let mut slots: Vec<FieldSlot> = Vec::new();
         let mut budget = limits::MAX_PATTERN_WORK;
         let mut spent = false;
         for (i, node) in self.flow.nodes.iter().enumerate() {
@@ -112,8 +107,7 @@ impl Validator<'_> {
                         let mut well_named = false;
                         if !template::is_name(&field.id) {
                             self.error(path(".id"), format!("`{}` is not a field id: use lowercase letters, digits, `-` and `_`", field.id));
-                        } else if let Some(&slot) = field_index.get(&field.id) {
-                            let n = slots[slot].node;
+                        } else if let Some(&n) = field_index.get(&field.id) {
                             self.error(
                                 path(".id"),
                                 format!(
@@ -170,12 +164,7 @@ impl Validator<'_> {
                             }
                         }
                         if well_named {
-                            field_index.insert(field.id.clone(), slots.len());
-                            slots.push(FieldSlot {
-                                node: i,
-                                field: k,
-                                pattern,
-                            });
+                            field_index.insert(field.id.clone(), i);
                         }
                     }
                 }
@@ -188,6 +177,6 @@ impl Validator<'_> {
                 );
             }
         }
-        (field_index, slots)
+        field_index
     }
 }

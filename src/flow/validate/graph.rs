@@ -1,30 +1,29 @@
 //! The rules for the flow as a graph: every node reached from the start, no loops, an outcome
 //! at the end of every way, and no way longer than the limit. The longest-path table it leaves
-//! is what the session's "Step N of at most M" reads.
+//! is what the session's "Step N of at most M" reads (made by `valid::longest_paths`).
 
 use std::collections::{HashMap, VecDeque};
 
 use super::{at, Validator};
 use crate::flow::error::limits;
-use crate::flow::model::{Flow, Node};
+use crate::flow::model::Node;
+use crate::flow::valid::{longest_paths, successors};
 
 impl Validator<'_> {
-    /// Reachability, cycles, dead ends and depth. Returns the longest-path table when the
-    /// graph is sound.
-    pub(super) fn graph(&mut self, index: &HashMap<String, usize>) -> Option<Vec<usize>> {
+    /// Reachability, cycles, dead ends and depth.
+    pub(super) fn graph(&mut self, index: &HashMap<String, usize>) {
         let flow = self.flow;
         let n = flow.nodes.len();
         if n == 0 {
-            return None;
+            return;
         }
         let succ: Vec<Vec<usize>> = (0..n).map(|i| successors(flow, index, i)).collect();
         let is_outcome = |i: usize| matches!(flow.nodes[i], Node::Outcome(_));
         let start = index.get(&flow.start).copied();
 
         // Cycles, found by an iterative depth-first search (a deep flow must not overflow the
-        // stack), which also yields a post-order for the longest-path table.
+        // stack), which names the nodes of each.
         let mut color = vec![0u8; n];
-        let mut order = Vec::with_capacity(n);
         let mut cycles = 0;
         for root in start.into_iter().chain(0..n) {
             if color[root] != 0 {
@@ -54,7 +53,6 @@ impl Validator<'_> {
                     }
                 } else {
                     color[node] = 2;
-                    order.push(node);
                     stack.pop();
                 }
             }
@@ -107,16 +105,9 @@ impl Validator<'_> {
             }
         }
 
-        if cycles > 0 {
-            return None;
-        }
-        // Post-order visits children first, so each node's successors are already known.
-        let mut longest = vec![0usize; n];
-        for &node in &order {
-            if !is_outcome(node) {
-                longest[node] = 1 + succ[node].iter().map(|&s| longest[s]).max().unwrap_or(0);
-            }
-        }
+        let Some(longest) = longest_paths(flow, &succ) else {
+            return;
+        };
         if let Some(start) = start {
             if longest[start] > limits::MAX_DEPTH {
                 self.error(
@@ -129,20 +120,5 @@ impl Validator<'_> {
                 );
             }
         }
-        Some(longest)
     }
-}
-
-/// The nodes a node leads to, in file order, without repeats; targets that are not ids are
-/// left out (the references rule reports them).
-pub(super) fn successors(flow: &Flow, index: &HashMap<String, usize>, node: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for (_, target) in flow.nodes[node].targets() {
-        if let Some(&t) = index.get(target) {
-            if !out.contains(&t) {
-                out.push(t);
-            }
-        }
-    }
-    out
 }

@@ -45,7 +45,7 @@ impl ValidFlow {
 
     /// The nodes a node can lead to, in file order, without repeats.
     pub fn successors(&self, index: usize) -> Vec<usize> {
-        graph::successors(self.flow(), self.node_indexes(), index)
+        super::valid::successors(self.flow(), self.node_indexes(), index)
     }
 
     /// What is wrong with a condition written outside the flow (a test file's rule), by the
@@ -70,19 +70,23 @@ pub fn validate(flow: Flow) -> Result<ValidFlow, Vec<FlowError>> {
     };
     v.header();
     let index = v.ids();
-    let (field_index, fields) = v.fields(&index);
+    let field_index = v.fields(&index);
     v.references(&index);
     v.conditions(&index, &field_index);
     v.texts(&index, &field_index);
     v.outcomes();
-    let longest = v.graph(&index);
-    let errors = v.errors;
-    match longest {
-        Some(longest) if errors.is_empty() => {
-            Ok(ValidFlow::new(flow, index, field_index, fields, longest))
-        }
-        _ => Err(errors),
+    v.graph(&index);
+    if !v.errors.is_empty() {
+        return Err(v.errors);
     }
+    // Every rule passed, so the session can walk it: the index is made as the widget makes it
+    // for a flow that was checked elsewhere.
+    ValidFlow::index(flow).ok_or_else(|| {
+        vec![FlowError::new(
+            "",
+            "the flow passed every check but cannot be walked: please report this as a bug",
+        )]
+    })
 }
 
 /// The rules' state: the flow under check and every error found so far (a rule never stops
