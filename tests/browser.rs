@@ -45,6 +45,12 @@ impl Widget {
         config: Config,
         onevent: Callback<WidgetEvent>,
     ) -> Widget {
+        let flow = ValidFlow::from_json(json).expect("the flow is valid");
+        Widget::mount_flow(flow, config, onevent).await
+    }
+
+    /// Mounts `flow` with the English interface words, on screens in the flow's language.
+    async fn mount_flow(flow: ValidFlow, config: Config, onevent: Callback<WidgetEvent>) -> Widget {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
@@ -53,7 +59,7 @@ impl Widget {
             config,
             languages: Vec::new(),
             handoff_lang: None,
-            lang: "en".into(),
+            lang: flow.flow().language.clone(),
             strings: Rc::new(Strings::english()),
             handoff: None,
             mode: Mode::Inline,
@@ -63,7 +69,7 @@ impl Widget {
             persist: false,
         };
         let props = AppProps {
-            flow: Rc::new(ValidFlow::from_json(json).expect("the flow is valid")),
+            flow: Rc::new(flow),
             settings: Rc::new(settings),
             uid: "t".into(),
             host_id: Default::default(),
@@ -757,5 +763,112 @@ async fn a_code_is_refused_where_codes_are_refused_and_never_handed_over_elsewhe
     assert!(
         hrefs.iter().any(|h| h.starts_with("mailto:"))
             && hrefs.iter().any(|h| h.starts_with("data:message/rfc822"))
+    );
+}
+
+/// The language an element's text is in: its own `lang`, or its nearest ancestor's.
+fn lang_of(element: &Element) -> String {
+    element
+        .closest("[lang]")
+        .unwrap()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn english_interface_words_on_german_screens_say_they_are_english() {
+    // A German flow with the English words, as when lang/de.json does not load.
+    let flow = ValidFlow::translated(
+        include_str!("../flows/microsoft-authenticator.json"),
+        include_str!("../flows/microsoft-authenticator.de.json"),
+    )
+    .unwrap();
+    let w = Widget::mount_flow(flow, contoso(), Callback::noop()).await;
+    let assert_langs = |cases: &[(&str, &str)]| {
+        for (css, lang) in cases {
+            let elements = w.all(css);
+            assert!(!elements.is_empty(), "no {css} on `{}`", w.heading());
+            for element in elements {
+                assert_eq!(lang_of(&element), *lang, "{css}: {}", element.outer_html());
+            }
+        }
+    };
+    assert_langs(&[
+        (".gt-heading", "de"),
+        (".gt-lead", "de"),
+        (".gt-privacy", "en"),
+        (".gt-button-start", "en"),
+    ]);
+
+    w.start().await;
+    w.click(".gt-question button[type=submit]").await;
+    assert_langs(&[
+        (".gt-legend", "de"),
+        (".gt-radio-label", "de"),
+        (".gt-back", "en"),
+        (".gt-progress-label", "en"),
+        (".gt-question button[type=submit]", "en"),
+        (".gt-error-summary-title", "en"),
+        (".gt-error-summary a", "en"),
+        (".gt-error-message span", "en"),
+    ]);
+
+    for option in ["work", "approve", "lost", "none"] {
+        w.choose(option).await;
+    }
+    w.click(".gt-info .gt-button").await;
+    w.choose("no").await;
+    w.choose("no").await;
+    w.type_into("name", "Ada Lovelace").await;
+    w.submit_fields().await;
+    assert_langs(&[
+        (".gt-label", "de"),
+        (".gt-optional", "en"),
+        (".gt-error-summary-title", "en"),
+        (".gt-error-message span:last-child", "en"),
+    ]);
+    w.details().await;
+    assert_langs(&[
+        (".gt-review .gt-heading", "en"),
+        (".gt-review > p", "en"),
+        (".gt-summary-key", "de"),
+        (".gt-summary-action span:first-child", "en"),
+        (".gt-review > .gt-button", "en"),
+    ]);
+    assert!(
+        w.all(".gt-summary-value")
+            .iter()
+            .any(|v| lang_of(v) == "en"),
+        "`Not given` is English"
+    );
+
+    w.click(".gt-review > .gt-button").await;
+    assert_langs(&[
+        (".gt-outcome > .gt-heading", "de"),
+        (".gt-outcome > .gt-subheading", "en"),
+        (".gt-steps li", "de"),
+        (".gt-panel .gt-subheading", "en"),
+        (".gt-email dt", "en"),
+        (".gt-email-subject", "de"),
+        (".gt-email-body", "de"),
+        (".gt-email .gt-actions", "en"),
+        (".gt-phone .gt-minor", "en"),
+        (".gt-script li", "de"),
+        (".gt-reference", "en"),
+        (".gt-restart", "en"),
+    ]);
+}
+
+#[wasm_bindgen_test]
+async fn words_in_the_screens_own_language_carry_no_lang_of_their_own() {
+    let w = Widget::built_in().await;
+    w.to_details("lost").await;
+    w.details().await;
+    w.click(".gt-review > .gt-button").await;
+    let marked: Vec<String> = w.all("[lang]").iter().map(|e| e.outer_html()).collect();
+    assert_eq!(
+        marked.len(),
+        1,
+        "only the root says the language: {marked:#?}"
     );
 }

@@ -425,9 +425,13 @@ fn a_checked_read_indexes_a_valid_flow_as_validation_does() {
 
 #[test]
 fn a_checked_read_refuses_what_cannot_be_walked() {
-    let cannot = "the flow cannot be walked; `flowcheck check` says why";
+    let cannot = "the flow cannot be read or walked; `flowcheck check` says why";
     type Break = (&'static str, fn(&mut Value));
-    let breaks: [Break; 5] = [
+    let breaks: [Break; 7] = [
+        ("an unknown key", |f| f["colour"] = json!("blue")),
+        ("a text that is a number", |f| {
+            f["nodes"][0]["text"] = json!(7)
+        }),
         ("a loop", |f| f["nodes"][2]["next"] = json!("where")),
         ("a missing target", |f| {
             f["nodes"][1]["options"][0]["next"] = json!("nowhere")

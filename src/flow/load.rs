@@ -18,11 +18,22 @@ use super::model::{
 
 /// Parses flow JSON.
 pub fn parse(text: &str) -> Result<Flow, Vec<FlowError>> {
+    decode(read(text)?)
+}
+
+/// Parses flow JSON that the rules already passed (see `ValidFlow::from_checked_json`): a shape
+/// error is `None`, without the messages that only an author of the file needs, so the widget
+/// carries none of them. Syntax errors are located as always.
+pub fn parse_checked(text: &str) -> Result<Option<Flow>, Vec<FlowError>> {
+    let root = read(text)?;
+    Ok(Decoder::<false>::new().read(root).ok())
+}
+
+fn read(text: &str) -> Result<Json<'_>, Vec<FlowError>> {
     if text.len() > limits::MAX_BYTES {
         return Err(vec![too_large(text.len() as u64)]);
     }
-    let root = json::parse(text).map_err(|e| vec![syntax_error(e)])?;
-    decode(root)
+    json::parse(text).map_err(|e| vec![syntax_error(e)])
 }
 
 /// A JSON syntax error, at its line and column.
@@ -32,15 +43,7 @@ pub fn syntax_error(e: json::SyntaxError) -> FlowError {
 
 /// Reads a flow from JSON already parsed (a flow with a translation put in).
 pub fn decode(root: Json<'_>) -> Result<Flow, Vec<FlowError>> {
-    let mut d = Decoder {
-        errors: Vec::new(),
-        path: Vec::new(),
-    };
-    let flow = d.flow(root);
-    match flow {
-        Some(flow) if d.errors.is_empty() => Ok(flow),
-        _ => Err(d.errors),
-    }
+    Decoder::<true>::new().read(root)
 }
 
 /// The error for a file of `bytes` bytes, over [`limits::MAX_BYTES`]. A reader that stops at
@@ -77,8 +80,9 @@ fn quoted(names: &[&str], last: &str) -> String {
 }
 
 /// Collects every error while reading. The JSON path of where it is reading is a stack of
-/// segments, turned into text only when an error is reported.
-struct Decoder {
+/// segments, turned into text only when an error is reported. Without `MESSAGES` an error is
+/// only counted: its message (and path) is never made, so that code is not even built.
+struct Decoder<const MESSAGES: bool> {
     errors: Vec<FlowError>,
     path: Vec<Segment>,
 }
@@ -162,7 +166,21 @@ impl<T> From<Option<T>> for Entry<T> {
     }
 }
 
-impl Decoder {
+impl<const MESSAGES: bool> Decoder<MESSAGES> {
+    fn new() -> Self {
+        Decoder {
+            errors: Vec::new(),
+            path: Vec::new(),
+        }
+    }
+
+    fn read(mut self, root: Json<'_>) -> Result<Flow, Vec<FlowError>> {
+        match self.flow(root) {
+            Some(flow) if self.errors.is_empty() => Ok(flow),
+            _ => Err(self.errors),
+        }
+    }
+
     /// The current JSON path, with `key` after it when given.
     fn here(&self, key: Option<&str>) -> String {
         let mut out = String::new();
@@ -186,9 +204,13 @@ impl Decoder {
         out
     }
 
-    fn error(&mut self, key: Option<&str>, message: impl Into<String>) {
-        let at = self.here(key);
-        self.errors.push(FlowError::new(at, message));
+    fn error(&mut self, key: Option<&str>, message: impl FnOnce() -> String) {
+        let error = if MESSAGES {
+            FlowError::new(self.here(key), message())
+        } else {
+            FlowError::new(String::new(), String::new())
+        };
+        self.errors.push(error);
     }
 
     fn within<T>(&mut self, segment: Segment, read: impl FnOnce(&mut Self) -> T) -> T {
@@ -207,10 +229,9 @@ impl Decoder {
                 asked: Vec::with_capacity(16),
             }),
             other => {
-                self.error(
-                    None,
-                    format!("invalid type: {}, expected an object", other.kind()),
-                );
+                self.error(None, || {
+                    format!("invalid type: {}, expected an object", other.kind())
+                });
                 None
             }
         }
@@ -224,23 +245,24 @@ impl Decoder {
                 continue;
             }
             if obj.asked.contains(&&**key) {
-                self.error(Some(key), format!("duplicate key `{key}`"));
+                self.error(Some(key), || format!("duplicate key `{key}`"));
             } else {
-                let mut keys: Vec<&str> = Vec::with_capacity(obj.asked.len());
-                for k in &obj.asked {
-                    if !keys.contains(k) {
-                        keys.push(k);
+                self.error(Some(key), || {
+                    let mut keys: Vec<&str> = Vec::with_capacity(obj.asked.len());
+                    for k in &obj.asked {
+                        if !keys.contains(k) {
+                            keys.push(k);
+                        }
                     }
-                }
-                let expected = quoted(&keys, ", ");
-                let message = format!("unknown field `{key}`, expected one of {expected}");
-                self.error(Some(key), message);
+                    let expected = quoted(&keys, ", ");
+                    format!("unknown field `{key}`, expected one of {expected}")
+                });
             }
         }
     }
 
     fn missing(&mut self, key: &str) {
-        self.error(None, format!("missing field `{key}`"));
+        self.error(None, || format!("missing field `{key}`"));
     }
 
     /// An entry that must be there: the value, or `None` after reporting it missing.
@@ -259,10 +281,9 @@ impl Decoder {
         match value {
             Json::String(s) => Some(s.into_owned()),
             other => {
-                self.error(
-                    None,
-                    format!("invalid type: {}, expected a string", other.kind()),
-                );
+                self.error(None, || {
+                    format!("invalid type: {}, expected a string", other.kind())
+                });
                 None
             }
         }
@@ -289,17 +310,15 @@ impl Decoder {
     ) -> Option<T> {
         match obj.take(key)? {
             Json::Number(n) => n.parse().ok().or_else(|| {
-                self.error(
-                    Some(key),
-                    format!("invalid value: `{}`, expected a whole number", cut(n)),
-                );
+                self.error(Some(key), || {
+                    format!("invalid value: `{}`, expected a whole number", cut(n))
+                });
                 None
             }),
             other => {
-                self.error(
-                    Some(key),
-                    format!("invalid type: {}, expected a whole number", other.kind()),
-                );
+                self.error(Some(key), || {
+                    format!("invalid type: {}, expected a whole number", other.kind())
+                });
                 None
             }
         }
@@ -320,10 +339,9 @@ impl Decoder {
             None => false,
             Some(Json::Bool(b)) => b,
             Some(other) => {
-                self.error(
-                    Some(key),
-                    format!("invalid type: {}, expected true or false", other.kind()),
-                );
+                self.error(Some(key), || {
+                    format!("invalid type: {}, expected true or false", other.kind())
+                });
                 false
             }
         }
@@ -339,10 +357,9 @@ impl Decoder {
             let found = names.iter().position(|n| *n == name);
             if found.is_none() {
                 let expected = quoted(names, ", ");
-                d.error(
-                    None,
-                    format!("unknown variant `{name}`, expected one of {expected}"),
-                );
+                d.error(None, || {
+                    format!("unknown variant `{name}`, expected one of {expected}")
+                });
             }
             found
         }))
@@ -380,10 +397,9 @@ impl Decoder {
             }
             Some(Json::Array(items)) => items,
             Some(other) => {
-                self.error(
-                    Some(key),
-                    format!("invalid type: {}, expected a list", other.kind()),
-                );
+                self.error(Some(key), || {
+                    format!("invalid type: {}, expected a list", other.kind())
+                });
                 Vec::new()
             }
         }
@@ -424,13 +440,12 @@ impl Decoder {
             });
         let nodes = if count > limits::MAX_NODES {
             o.take("nodes");
-            self.error(
-                Some("nodes"),
+            self.error(Some("nodes"), || {
                 format!(
                     "the flow has {count} nodes; at most {} are allowed",
                     limits::MAX_NODES
-                ),
-            );
+                )
+            });
             Vec::new()
         } else {
             self.list(&mut o, "nodes", true, Self::node)
@@ -456,13 +471,14 @@ impl Decoder {
         let types = || quoted(&NodeType::NAMES, " or ");
         let name = match o.take("type") {
             None => {
-                let message = format!("the node has no `type`; give one of {}", types());
-                self.error(None, message);
+                self.error(None, || {
+                    format!("the node has no `type`; give one of {}", types())
+                });
                 return None;
             }
             Some(Json::String(name)) => name,
             Some(_) => {
-                self.error(Some("type"), format!("`type` must be {}", types()));
+                self.error(Some("type"), || format!("`type` must be {}", types()));
                 return None;
             }
         };
@@ -473,8 +489,9 @@ impl Decoder {
             Some(NodeType::Info) => self.info(o).map(Node::Info),
             Some(NodeType::Outcome) => self.outcome(o).map(Node::Outcome),
             None => {
-                let message = format!("unknown node type `{name}`; use {}", types());
-                self.error(Some("type"), message);
+                self.error(Some("type"), || {
+                    format!("unknown node type `{name}`; use {}", types())
+                });
                 None
             }
         }
@@ -642,11 +659,12 @@ impl Decoder {
                 })))
             }
             other => {
-                let message = format!(
-                    "invalid type: {}, expected a string, or an object with `text` and `if` or `unless`",
-                    other.kind()
-                );
-                self.error(None, message);
+                self.error(None, || {
+                    format!(
+                        "invalid type: {}, expected a string, or an object with `text` and `if` or `unless`",
+                        other.kind()
+                    )
+                });
                 None
             }
         }

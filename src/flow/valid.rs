@@ -38,16 +38,19 @@ pub(super) struct FieldSlot {
 
 impl ValidFlow {
     /// Reads a flow text that the rules already passed, without running them again. A text
-    /// that did not pass is refused when the session could not walk it (a reference to no
-    /// node, a pattern that does not compile, a loop) with one error that says to check it,
-    /// and may otherwise show what it says as it says it.
+    /// that did not pass is refused when it is not a flow or the session could not walk it (a
+    /// reference to no node, a pattern that does not compile, a loop) with one error that says
+    /// to check it (a syntax error keeps its line and column), and may otherwise show what it
+    /// says as it says it.
     pub fn from_checked_json(text: &str) -> Result<ValidFlow, Vec<FlowError>> {
-        ValidFlow::index(load::parse(text)?).ok_or_else(|| {
-            vec![FlowError::new(
-                "",
-                "the flow cannot be walked; `flowcheck check` says why",
-            )]
-        })
+        load::parse_checked(text)?
+            .and_then(ValidFlow::index)
+            .ok_or_else(|| {
+                vec![FlowError::new(
+                    "",
+                    "the flow cannot be read or walked; `flowcheck check` says why",
+                )]
+            })
     }
 
     /// The index of a flow, or `None` when the session could not walk it.

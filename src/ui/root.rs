@@ -62,7 +62,8 @@ impl PartialEq for RootProps {
 pub fn Root(props: &RootProps) -> Html {
     match &*props.setup {
         Setup::Loading(strings) => html! {
-            <div class="gt" aria-busy="true"><p class="gt-loading">{ strings.loading() }</p></div>
+            // Before a flow is read, its language is not known: the one word is English.
+            <div class="gt" aria-busy="true" lang="en" dir="ltr"><p class="gt-loading">{ strings.loading() }</p></div>
         },
         Setup::Failed(strings, problems) => setup_error(strings, problems),
         Setup::Ready {

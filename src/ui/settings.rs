@@ -95,4 +95,14 @@ impl Settings {
     pub fn plain_links(&self) -> bool {
         self.kiosk() && !self.allow_navigation
     }
+
+    /// `Some("en")` when the interface words are the built-in English ones on screens in
+    /// another language (a flow in a language the widget does not speak, or its words did not
+    /// load): the `lang` of each element that holds them, so that a screen reader speaks them
+    /// as English (and the stylesheet sets them left to right in a right-to-left widget).
+    // Asked by every view that shows interface words: one copy of it, not one each.
+    #[inline(never)]
+    pub fn words_lang(&self) -> Option<&'static str> {
+        (self.strings.lang == "en" && crate::i18n::primary(&self.lang) != "en").then_some("en")
+    }
 }

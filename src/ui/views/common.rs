@@ -28,7 +28,7 @@ pub fn back_link(state: &StateHandle) -> Html {
         })
     };
     html! {
-        <button type="button" class="gt-back" part="back" onclick={onback}>{ state.settings.strings.back() }</button>
+        <button type="button" class="gt-back" part="back" onclick={onback} lang={state.settings.words_lang()}>{ state.settings.strings.back() }</button>
     }
 }
 
@@ -44,7 +44,7 @@ pub fn panel(
     let title_id = state.id(title_name);
     html! {
         <section {class} part="panel" aria-labelledby={title_id.clone()}>
-            <h3 class="gt-subheading" id={title_id}>{ title }</h3>
+            <h3 class="gt-subheading" id={title_id} lang={state.settings.words_lang()}>{ title }</h3>
             { body }
         </section>
     }
@@ -71,17 +71,26 @@ pub fn described_by<const N: usize>(ids: [Option<String>; N]) -> Option<String> 
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// Words for the person, with their `lang` when it is not the screen's: an interface word in
+/// English on screens in another language (a flow's own error message is in the flow's).
+pub struct Message {
+    /// The words.
+    pub text: String,
+    /// Their language, when not the screen's.
+    pub lang: Option<&'static str>,
+}
+
 /// The GOV.UK error summary: a list of what is wrong (message, id of its input), each linked to
 /// its input. [`crate::ui::App`] focuses it whenever an answer is refused, so the person hears what
 /// to fix.
-pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
+pub fn error_summary(state: &State, errors: &[(Message, String)]) -> Html {
     if errors.is_empty() {
         return html! {};
     }
     let title_id = state.id("error-title");
     html! {
         <div class="gt-error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby={title_id.clone()}>
-            <h3 class="gt-error-summary-title" id={title_id}>{ state.settings.strings.error_summary_title() }</h3>
+            <h3 class="gt-error-summary-title" id={title_id} lang={state.settings.words_lang()}>{ state.settings.strings.error_summary_title() }</h3>
             <ul>
             { for errors.iter().map(|(message, target)| {
                 let href = format!("#{target}");
@@ -92,7 +101,7 @@ pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
                         let _ = field.focus();
                     }
                 });
-                html! { <li><a {href} onclick={onfocusfield}>{ message.clone() }</a></li> }
+                html! { <li><a {href} onclick={onfocusfield} lang={message.lang}>{ message.text.clone() }</a></li> }
             }) }
             </ul>
         </div>
@@ -100,10 +109,11 @@ pub fn error_summary(state: &State, errors: &[(String, String)]) -> Html {
 }
 
 /// An inline error message above an input.
-pub fn error_message(state: &State, id: &str, message: &str) -> Html {
+pub fn error_message(state: &State, id: &str, message: &Message) -> Html {
     html! {
         <p class="gt-error-message" id={id.to_owned()}>
-            <span class="gt-visually-hidden">{ state.settings.strings.error_prefix() }{" "}</span>{ message.to_owned() }
+            <span class="gt-visually-hidden" lang={state.settings.words_lang()}>{ state.settings.strings.error_prefix() }{" "}</span>
+            <span lang={message.lang}>{ message.text.clone() }</span>
         </p>
     }
 }

@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::common::{
-    back_link, described_by, error_message, error_summary, heading, onsubmit_continue,
+    back_link, described_by, error_message, error_summary, heading, onsubmit_continue, Message,
 };
 use super::rich::rich;
 use crate::flow::fields::{is_secret, FieldProblem};
@@ -22,13 +22,14 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
         _ => &[],
     };
     let strings = &state.settings.strings;
+    let words = state.settings.words_lang();
     let problems: Vec<(usize, FieldProblem)> = match &state.refusal {
         Some(Refusal::Fields(p)) => p.clone(),
         _ => Vec::new(),
     };
     let input_id = |k: usize| state.id(&format!("f-{}", fields.fields[k].id));
-    let message = |k: usize, p: FieldProblem| problem_text(strings, &fields.fields[k], p);
-    let summary: Vec<(String, String)> = problems
+    let message = |k: usize, p: FieldProblem| problem_text(strings, words, &fields.fields[k], p);
+    let summary: Vec<(Message, String)> = problems
         .iter()
         .map(|&(k, p)| (message(k, p), input_id(k)))
         .collect();
@@ -68,7 +69,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                     <div class={if problem.is_some() { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
                         <label class="gt-label" for={id.clone()}>
                             { field.label.clone() }
-                            if !field.required { <span class="gt-optional">{" "}{ strings.optional() }</span> }
+                            if !field.required { <span class="gt-optional" lang={words}>{" "}{ strings.optional() }</span> }
                         </label>
                         if let Some(hint) = &field.hint {
                             { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", Some(hint_id.clone())) }
@@ -83,29 +84,41 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
                             aria-describedby={described}
                             maxlength={field.max_length.map(|m| m.to_string())} />
                         if secret {
-                            <p class="gt-warning" id={warn_id}><strong>{ strings.secret_warning() }</strong></p>
+                            <p class="gt-warning" id={warn_id} lang={words}><strong>{ strings.secret_warning() }</strong></p>
                         }
                     </div>
                 }
             }) }
-                <button type="submit" class="gt-button" part="button">{ strings.proceed() }</button>
+                <button type="submit" class="gt-button" part="button" lang={words}>{ strings.proceed() }</button>
             </form>
         </section>
     }
 }
 
-/// The words for a field's problem; a pattern field's own message wins.
-pub fn problem_text(strings: &Strings, field: &Field, problem: FieldProblem) -> String {
-    match problem {
+/// The words for a field's problem; a pattern field's own message (in the flow's language)
+/// wins. `words` is the interface words' `lang` when it is not the screen's.
+pub fn problem_text(
+    strings: &Strings,
+    words: Option<&'static str>,
+    field: &Field,
+    problem: FieldProblem,
+) -> Message {
+    let text = match problem {
         FieldProblem::Missing => strings.field_missing().to_owned(),
         FieldProblem::TooLong { max } => strings.field_too_long(max as u32),
         FieldProblem::Email => strings.field_email().to_owned(),
         FieldProblem::Phone => strings.field_phone().to_owned(),
         FieldProblem::DateTime => strings.field_date_time().to_owned(),
         FieldProblem::LooksLikeCode => strings.field_code().to_owned(),
-        FieldProblem::NoMatch => field
-            .error
-            .clone()
-            .unwrap_or_else(|| strings.field_no_match().to_owned()),
-    }
+        FieldProblem::NoMatch => match &field.error {
+            Some(own) => {
+                return Message {
+                    text: own.clone(),
+                    lang: None,
+                }
+            }
+            None => strings.field_no_match().to_owned(),
+        },
+    };
+    Message { text, lang: words }
 }

@@ -15,6 +15,7 @@ use crate::ui::state::{
 pub fn email_panel(state: &StateHandle, content: &EmailContent, lang: Option<&AttrValue>) -> Html {
     let dir = lang.map(|l| i18n::dir(l));
     let strings = &state.settings.strings;
+    let words = state.settings.words_lang();
     let email = &content.email;
     let body_id = state.id("email-body");
     let onprint = {
@@ -34,10 +35,10 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent, lang: Option<&At
                 if let Some(code) = qr {
                     <figure class="gt-qr-figure">
                         { qr_code(code, strings.qr_email()) }
-                        <figcaption>{ strings.qr_email() }</figcaption>
+                        <figcaption lang={words}>{ strings.qr_email() }</figcaption>
                     </figure>
                 }
-                <div class="gt-actions">
+                <div class="gt-actions" lang={words}>
                     <button type="button" class="gt-button" part="button" onclick={onprint}>{ strings.print_ticket() }</button>
                 </div>
             </>
@@ -47,7 +48,7 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent, lang: Option<&At
             text,
             eml_href,
         } => html! {
-            <div class="gt-actions">
+            <div class="gt-actions" lang={words}>
                 if let Some(mailto) = mailto {
                     <a class="gt-button" part="button" href={mailto.clone()} onclick={report_on_click(state, HandoffAction::OpenEmail)}>{ strings.open_email() }</a>
                 }
@@ -60,14 +61,14 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent, lang: Option<&At
     let body = html! {
         <>
             if email.to.is_none() {
-                <p class="gt-notice">{ strings.email_no_address() }</p>
+                <p class="gt-notice" lang={words}>{ strings.email_no_address() }</p>
             }
             <dl class="gt-email-preview">
                 if let Some(to) = &email.to {
-                    <dt>{ strings.email_to() }</dt><dd><bdi>{ to.clone() }</bdi></dd>
+                    <dt lang={words}>{ strings.email_to() }</dt><dd><bdi>{ to.clone() }</bdi></dd>
                 }
-                <dt>{ strings.email_subject() }</dt><dd class="gt-email-subject" lang={lang.cloned()} {dir}>{ email.subject.clone() }</dd>
-                <dt>{ strings.email_body() }</dt>
+                <dt lang={words}>{ strings.email_subject() }</dt><dd class="gt-email-subject" lang={lang.cloned()} {dir}>{ email.subject.clone() }</dd>
+                <dt lang={words}>{ strings.email_body() }</dt>
                 <dd><pre class="gt-email-body" tabindex="0" id={body_id.clone()} lang={lang.cloned()} {dir}
                     aria-label={strings.email_body().to_owned()}>{ content.preview.clone() }</pre></dd>
             </dl>
@@ -88,27 +89,28 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent, lang: Option<&At
 pub fn phone_panel(state: &StateHandle, content: &PhoneContent, lang: Option<&AttrValue>) -> Html {
     let dir = lang.map(|l| i18n::dir(l));
     let strings = &state.settings.strings;
+    let words = state.settings.words_lang();
     let phone = &content.script;
     let script_id = state.id("phone-script");
     let body = html! {
         <>
             if let (Some(number), Some(tel)) = (&phone.number, &content.tel) {
-                <p><a class="gt-tel" href={tel.clone()} onclick={report_on_click(state, HandoffAction::Call)}>
+                <p lang={words}><a class="gt-tel" href={tel.clone()} onclick={report_on_click(state, HandoffAction::Call)}>
                     { strings.phone_call().0 }<bdi>{ number.clone() }</bdi>{ strings.phone_call().1 }
                 </a></p>
             } else if phone.helpdesk {
-                <p class="gt-notice">{ strings.phone_no_number() }</p>
+                <p class="gt-notice" lang={words}>{ strings.phone_no_number() }</p>
             }
             if !phone.prepare.is_empty() {
-                <h4 class="gt-minor">{ strings.phone_prepare() }</h4>
+                <h4 class="gt-minor" lang={words}>{ strings.phone_prepare() }</h4>
                 <ul lang={lang.cloned()} {dir}>{ for phone.prepare.iter().map(|l| html! { <li>{ l.clone() }</li> }) }</ul>
             }
-            <h4 class="gt-minor">{ strings.phone_say() }</h4>
+            <h4 class="gt-minor" lang={words}>{ strings.phone_say() }</h4>
             <ol class="gt-script" id={script_id.clone()} tabindex="-1" lang={lang.cloned()} {dir}>
                 { for phone.lines.iter().map(|l| html! { <li>{ l.clone() }</li> }) }
             </ol>
             if let Some(text) = &content.text {
-                <div class="gt-actions">
+                <div class="gt-actions" lang={words}>
                     { copy_button(state, strings.copy_script(), text, &script_id, HandoffAction::CopyScript) }
                 </div>
             }

@@ -16,7 +16,7 @@ pub fn idle_prompt(state: &StateHandle) -> Html {
     html! {
         <div class="gt-idle" role="alertdialog" aria-modal="true" aria-labelledby={title_id.clone()}
             aria-describedby={text_id.clone()}>
-            <div class="gt-idle-box">
+            <div class="gt-idle-box" lang={state.settings.words_lang()}>
                 <h2 class="gt-idle-title" id={title_id}>{ strings.idle_title() }</h2>
                 <p id={text_id} aria-live="polite">{ strings.idle_text(seconds) }</p>
                 <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ strings.idle_continue() }</button>

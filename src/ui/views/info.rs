@@ -15,7 +15,7 @@ pub fn info_screen(state: &StateHandle, node: usize, info: &Info) -> Html {
             { back_link(state) }
             { heading(&info.title) }
             { rich(state, &state.session.rich(&info.body, &state.settings.config), "gt-rich", None) }
-            <button type="button" class="gt-button" part="button" onclick={oncontinue}>{ state.settings.strings.proceed() }</button>
+            <button type="button" class="gt-button" part="button" onclick={oncontinue} lang={state.settings.words_lang()}>{ state.settings.strings.proceed() }</button>
         </section>
     }
 }

@@ -16,6 +16,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
     };
     let strings = &state.settings.strings;
     let onrestart = dispatch_on_click(state, Action::Restart);
+    let words = state.settings.words_lang();
     html! {
         <section key={node} class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
             { back_link(state) }
@@ -24,14 +25,14 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                 { rich(state, body, "gt-rich", None) }
             }
             if !content.steps.is_empty() {
-                <h3 class="gt-subheading">{ strings.steps_title() }</h3>
+                <h3 class="gt-subheading" lang={words}>{ strings.steps_title() }</h3>
                 <ol class="gt-steps">
                     { for content.steps.iter().map(|runs| html! { <li>{ inline(state, runs) }</li> }) }
                 </ol>
             }
             if let Some(handoff) = &content.handoff {
                 if handoff.withheld {
-                    <p class="gt-warning"><strong>{ strings.withheld() }</strong></p>
+                    <p class="gt-warning" lang={words}><strong>{ strings.withheld() }</strong></p>
                 }
                 if let Some(email) = &handoff.email {
                     { email_panel(state, email, handoff.lang.as_ref()) }
@@ -39,7 +40,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                 if let Some(phone) = &handoff.phone {
                     { phone_panel(state, phone, handoff.lang.as_ref()) }
                 }
-                <p class="gt-reference">{ strings.reference() }{": "}<bdi><code>{ handoff.reference.clone() }</code></bdi></p>
+                <p class="gt-reference" lang={words}>{ strings.reference() }{": "}<bdi><code>{ handoff.reference.clone() }</code></bdi></p>
             }
             if !content.links.is_empty() {
                 { panel(state, "gt-panel gt-links", "links-title", strings.links_title(), html! {
@@ -57,9 +58,9 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
             }
             if state.settings.kiosk() {
                 // On a kiosk, ending the visit clears everything for the next person.
-                <button type="button" class="gt-button gt-restart" part="button" onclick={onrestart}>{ strings.finish() }</button>
+                <button type="button" class="gt-button gt-restart" part="button" onclick={onrestart} lang={words}>{ strings.finish() }</button>
             } else {
-                <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart}>{ strings.start_again() }</button>
+                <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart} lang={words}>{ strings.start_again() }</button>
             }
         </section>
     }

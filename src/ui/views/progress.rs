@@ -13,7 +13,7 @@ pub fn progress(state: &State) -> Html {
     let label_id = state.id("progress");
     html! {
         <div class="gt-progress" part="progress">
-            <span class="gt-progress-label" id={label_id.clone()}>{ state.settings.strings.step_of(step, most) }</span>
+            <span class="gt-progress-label" id={label_id.clone()} lang={state.settings.words_lang()}>{ state.settings.strings.step_of(step, most) }</span>
             <progress class="gt-progress-bar" max={most.to_string()} value={step.to_string()}
                 aria-labelledby={label_id}></progress>
         </div>

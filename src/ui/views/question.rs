@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::common::{
-    back_link, described_by, error_message, error_summary, heading, onsubmit_continue,
+    back_link, described_by, error_message, error_summary, heading, onsubmit_continue, Message,
 };
 use super::rich::rich;
 use crate::flow::model::Question;
@@ -24,6 +24,11 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
     let error_id = format!("{group}-error");
     let hint_id = format!("{group}-hint");
     let missing = matches!(state.refusal, Some(Refusal::NoChoice));
+    let words = state.settings.words_lang();
+    let choose_one = || Message {
+        text: strings.choose_one().to_owned(),
+        lang: words,
+    };
 
     let described = described_by([
         question.hint.as_ref().map(|_| hint_id.clone()),
@@ -34,7 +39,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
         <section key={node} class="gt-screen gt-question">
             { back_link(state) }
             if missing {
-                { error_summary(state, &[(strings.choose_one().to_owned(), first_option.clone())]) }
+                { error_summary(state, &[(choose_one(), first_option.clone())]) }
             }
             <form novalidate=true onsubmit={onsubmit_continue(state)}>
                 <div class={if missing { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
@@ -44,7 +49,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
                             { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", Some(hint_id.clone())) }
                         }
                         if missing {
-                            { error_message(state, &error_id, strings.choose_one()) }
+                            { error_message(state, &error_id, &choose_one()) }
                         }
                         <div class="gt-radios">
                         { for question.options.iter().enumerate().map(|(i, option)| {
@@ -69,7 +74,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
                         </div>
                     </fieldset>
                 </div>
-                <button type="submit" class="gt-button" part="button">{ strings.proceed() }</button>
+                <button type="submit" class="gt-button" part="button" lang={words}>{ strings.proceed() }</button>
             </form>
         </section>
     }

@@ -44,7 +44,7 @@ pub fn inline(state: &State, runs: &[Inline]) -> Html {
             // Help pages open beside the widget, so the person keeps their place in it.
             Inline::Link { text, href } if href.starts_with("https:") => html! {
                 <a href={href.clone()} target="_blank" rel="noopener noreferrer">
-                    { text.clone() }<span class="gt-visually-hidden">{" "}{ state.settings.strings.new_tab() }</span>
+                    { text.clone() }<span class="gt-visually-hidden" lang={state.settings.words_lang()}>{" "}{ state.settings.strings.new_tab() }</span>
                 </a>
             },
             Inline::Link { text, href } => html! { <a href={href.clone()}>{ text.clone() }</a> },
