@@ -105,7 +105,7 @@ texts! {
         /// A field that does not match its pattern (and the flow gives no message of its own).
         field_no_match: "Check what you typed",
         /// For a field that refuses one-time codes, when the value looks like one.
-        field_code: "This looks like a code from your phone or the Authenticator app. Never type or share those codes. Enter what this box asks for",
+        field_code: "This looks like a code from your phone or the Authenticator app. Never type such codes here or share them. Enter what this box asks for",
         /// Under a field whose value looks like a password or a code.
         secret_warning: "This looks like a password or a code. It will not be put in the email or the script. Never share passwords or codes.",
         /// The heading of "Check your answers".
