@@ -872,3 +872,23 @@ async fn words_in_the_screens_own_language_carry_no_lang_of_their_own() {
         "only the root says the language: {marked:#?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn values_filled_into_right_to_left_text_are_isolated() {
+    let flow = r#"{"format": 1, "id": "t", "version": "1", "title": "اتصل", "summary": "ملخص",
+        "language": "ar", "start": "i", "nodes": [
+        {"type": "info", "id": "i", "title": "اتصل", "body": "اتصل بـ {support_phone} الآن.", "next": "done"},
+        {"type": "outcome", "id": "done", "kind": "self_fix", "title": "تم", "steps": ["اتصل بـ {support_phone} ثم {org_name}."]}]}"#;
+    let w = Widget::mount(flow, contoso()).await;
+    w.start().await;
+    let isolated = |css: &str| -> Vec<String> {
+        w.all(css)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(isolated(".gt-info .gt-rich bdi"), ["+1 555 0100"]);
+    w.click(".gt-info .gt-button").await;
+    assert_eq!(isolated(".gt-steps bdi"), ["+1 555 0100", "Contoso"]);
+    assert_eq!(w.text(".gt-steps li"), "اتصل بـ +1 555 0100 ثم Contoso.");
+}

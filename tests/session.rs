@@ -401,3 +401,42 @@ fn back_from_a_changed_form_puts_back_its_accepted_values() {
     let restored = Session::restore(s.flow_rc(), &s.snapshot()).expect("it restores");
     assert_eq!(restored.snapshot(), s.snapshot());
 }
+
+#[test]
+fn filled_values_are_runs_of_their_own_so_the_widget_can_isolate_them() {
+    use troubleshooter::flow::markup::{Block, Inline};
+    let s = session();
+    let config = Config::new(
+        Some("Contoso".into()),
+        None,
+        Some("+1 555 0100".into()),
+        None,
+    )
+    .0;
+    let text = |t: &str| Inline::Text(t.into());
+    let value = |v: &str| Inline::Value(v.into());
+    assert_eq!(
+        s.rich(
+            "Call {support_phone} at **{org_name}**, or [mail](mailto:{support_email}).",
+            &config
+        ),
+        vec![Block::Paragraph(vec![
+            text("Call "),
+            value("+1 555 0100"),
+            text(" at "),
+            Inline::Bold("Contoso".into()),
+            text(", or "),
+            // The page gave no support-email, so the link is only its words.
+            text("mail"),
+            text("."),
+        ])]
+    );
+    // As in emails: a text whose placeholders are all empty is left out, not half shown.
+    assert_eq!(
+        s.rich("Mail {support_email} now.\n\nThanks.", &config),
+        vec![
+            Block::Paragraph(vec![]),
+            Block::Paragraph(vec![text("Thanks.")])
+        ]
+    );
+}

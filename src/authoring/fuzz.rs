@@ -1174,6 +1174,7 @@ pub fn markup(data: &[u8]) {
         }
         for run in runs {
             match run {
+                Inline::Value(_) => panic!("the parser made a filled value"),
                 Inline::Text(t) | Inline::Bold(t) => {
                     total += t.len();
                     if let Inline::Text(t) = run {

@@ -213,10 +213,23 @@ impl<const MESSAGES: bool> Decoder<MESSAGES> {
         self.errors.push(error);
     }
 
+    // The path is only for messages: without them it is not kept.
+    fn enter(&mut self, segment: Segment) {
+        if MESSAGES {
+            self.path.push(segment);
+        }
+    }
+
+    fn leave(&mut self) {
+        if MESSAGES {
+            self.path.pop();
+        }
+    }
+
     fn within<T>(&mut self, segment: Segment, read: impl FnOnce(&mut Self) -> T) -> T {
-        self.path.push(segment);
+        self.enter(segment);
         let value = read(self);
-        self.path.pop();
+        self.leave();
         value
     }
 
@@ -376,13 +389,13 @@ impl<const MESSAGES: bool> Decoder<MESSAGES> {
         // The generic part is only the loop: every item type gets its own copy of it.
         let items = self.items(obj, key, required);
         let mut out = Vec::with_capacity(items.len());
-        self.path.push(Segment::Key(key));
+        self.enter(Segment::Key(key));
         for (i, item) in items.into_iter().enumerate() {
-            self.path.push(Segment::Index(i));
+            self.enter(Segment::Index(i));
             out.extend(read(self, item));
-            self.path.pop();
+            self.leave();
         }
-        self.path.pop();
+        self.leave();
         out
     }
 

@@ -23,6 +23,10 @@ pub enum Inline {
     Text(String),
     /// Bold text.
     Bold(String),
+    /// A value filled into plain text (a setting, an answer, the reference): isolated when
+    /// drawn, since it may run the other way from its line (a code or an address in Arabic).
+    /// The parser never makes one; a session's filling does.
+    Value(String),
     /// A link; its `href` always starts with `https:`, `mailto:` or `tel:`.
     Link {
         /// The link's words.
@@ -128,7 +132,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     inlines
         .iter()
         .map(|i| match i {
-            Inline::Text(t) | Inline::Bold(t) => t.as_str(),
+            Inline::Text(t) | Inline::Bold(t) | Inline::Value(t) => t.as_str(),
             Inline::Link { text, .. } => text.as_str(),
         })
         .collect()

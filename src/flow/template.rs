@@ -64,24 +64,37 @@ pub fn names(template: &str) -> Vec<&str> {
 /// Fills a template. Returns `None` when the template has placeholders and every one of them is
 /// empty, so that such a line is dropped rather than sent half blank.
 pub fn fill(template: &str, lookup: &dyn Fn(&str) -> Option<String>) -> Option<String> {
-    let Ok(pieces) = pieces(template) else {
-        return Some(template.to_owned());
-    };
     let mut out = String::with_capacity(template.len());
+    fill_into(template, lookup, &mut |piece, _| out.push_str(piece))?;
+    Some(out)
+}
+
+/// Fills a template piece by piece: `push` gets each text and each value that is not empty,
+/// with `true` for a value. `None` (after pushing) as for [`fill`]. A template that does not
+/// parse is pushed as text.
+pub fn fill_into(
+    template: &str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+    push: &mut dyn FnMut(&str, bool),
+) -> Option<()> {
+    let Ok(pieces) = pieces(template) else {
+        push(template, false);
+        return Some(());
+    };
     let (mut placeholders, mut filled) = (0, 0);
     for piece in pieces {
         match piece {
-            Piece::Text(text) => out.push_str(&text),
+            Piece::Text(text) => push(&text, false),
             Piece::Placeholder(name) => {
                 placeholders += 1;
                 if let Some(value) = lookup(name).filter(|v| !v.trim().is_empty()) {
                     filled += 1;
-                    out.push_str(&value);
+                    push(&value, true);
                 }
             }
         }
     }
-    (placeholders == 0 || filled > 0).then_some(out)
+    (placeholders == 0 || filled > 0).then_some(())
 }
 
 /// Whether `name` is a valid id or placeholder name.

@@ -48,7 +48,7 @@ impl ValidFlow {
             .ok_or_else(|| {
                 vec![FlowError::new(
                     "",
-                    "the flow cannot be read or walked; `flowcheck check` says why",
+                    "cannot be read; `flowcheck check` says why",
                 )]
             })
     }

@@ -79,24 +79,46 @@ impl Session {
             .collect()
     }
 
+    /// Fills placeholders in runs. In plain text each value becomes a run of its own, which
+    /// the widget isolates (as with [`template::fill`], a text whose placeholders are all empty
+    /// is left out); in bold and link words it stays part of its run.
     fn fill_runs(&self, runs: Vec<markup::Inline>, config: &Config) -> Vec<markup::Inline> {
-        let text =
-            |t: &str| template::fill(t, &|n| self.placeholder(n, config)).unwrap_or_default();
-        let href =
-            |t: &str| template::fill(t, &|n| config.get(n).map(str::to_owned)).unwrap_or_default();
-        runs.into_iter()
-            .map(|run| match run {
-                markup::Inline::Text(t) => markup::Inline::Text(text(&t)),
-                markup::Inline::Bold(t) => markup::Inline::Bold(text(&t)),
-                markup::Inline::Link {
-                    text: words,
-                    href: to,
-                } => markup::Inline::Link {
-                    text: text(&words),
-                    href: href(&to),
-                },
-            })
-            .collect()
+        use markup::Inline;
+        let lookup = |n: &str| self.placeholder(n, config);
+        let text = |t: &str| template::fill(t, &lookup).unwrap_or_default();
+        let mut out = Vec::with_capacity(runs.len());
+        for run in runs {
+            match run {
+                Inline::Text(t) => {
+                    let kept = out.len();
+                    let mut push = |piece: &str, value: bool| {
+                        let piece = piece.to_owned();
+                        out.push(if value {
+                            Inline::Value(piece)
+                        } else {
+                            Inline::Text(piece)
+                        });
+                    };
+                    if template::fill_into(&t, &lookup, &mut push).is_none() {
+                        out.truncate(kept);
+                    }
+                }
+                Inline::Bold(t) => out.push(Inline::Bold(text(&t))),
+                // A link to a setting the page left out (`mailto:{support_email}`) is its words.
+                Inline::Link { text: words, href } => {
+                    let href = template::fill(&href, &|n| config.get(n).map(str::to_owned));
+                    out.push(match href.unwrap_or_default() {
+                        href if href.is_empty() => Inline::Text(text(&words)),
+                        href => Inline::Link {
+                            text: text(&words),
+                            href,
+                        },
+                    });
+                }
+                value => out.push(value),
+            }
+        }
+        out
     }
 }
 

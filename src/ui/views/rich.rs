@@ -37,6 +37,7 @@ pub fn inline(state: &State, runs: &[Inline]) -> Html {
     runs.iter()
         .map(|run| match run {
             Inline::Text(text) => html! { { text.clone() } },
+            Inline::Value(value) => html! { <bdi>{ value.clone() }</bdi> },
             Inline::Bold(text) => html! { <strong>{ text.clone() }</strong> },
             Inline::Link { text, href } if plain_links => html! {
                 <span class="gt-plain-link">{ text.clone() }{" ("}<bdi class="gt-url">{ href.clone() }</bdi>{")"}</span>
