@@ -1,0 +1,56 @@
+// Where a slow step's time goes: a CPU profile (DevTools Profiler, 50 µs samples) of the step
+// from "Check your answers" to the helpdesk outcome of the built-in flow, at 4x CPU, over five
+// walks, printed as self time per function (the wasm's functions are unnamed in release builds;
+// the browser's own DOM calls, such as focus and removeChild, are named). Needs a release dist/.
+// Usage: node bench/profile-step.mjs
+import { execFileSync } from 'node:child_process';
+import { serve } from '../tests/e2e/server.mjs';
+import { chromium } from '../tests/e2e/browser.mjs';
+const flowcheck = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
+const walks = JSON.parse(flowcheck('paths', 'flows/microsoft-authenticator.json', '--json')).walks;
+const helpdesk = walks.filter((w) => w.outcome === 'out-helpdesk').sort((a, b) => a.steps.length - b.steps.length)[0];
+const server = await serve({ mounts: { '/': 'dist', '/bench/': 'bench/pages' } });
+const driver = await chromium();
+await driver.manage().setTimeouts({ script: 600000 });
+await driver.get(`${server.url}/bench/ours.html`);
+await driver.wait(() => driver.executeScript(() => !!document.querySelector('guided-troubleshooter')?.shadowRoot?.querySelector('.gt-start')), 20000);
+await driver.sendDevToolsCommand('Emulation.setCPUThrottlingRate', { rate: 4 });
+const agg = new Map();
+for (let round = 0; round < 5; round++) {
+  // walk to the review screen
+  await driver.executeAsyncScript((steps, done) => {
+    const host = document.querySelector('guided-troubleshooter'); const root = host.shadowRoot;
+    host.restart();
+    const tick = () => new Promise((r) => setTimeout(r, 30));
+    (async () => {
+      await tick(); root.querySelector('.gt-button-start').click(); await tick();
+      for (const s of steps) {
+        if (s.kind === 'question') { root.querySelector(`.gt-radio-input[value="${s.option}"]`).click(); await tick(); root.querySelector('.gt-question button[type=submit]').click(); }
+        else if (s.kind === 'fields') { for (const [id, v] of s.values) { const i = root.querySelector(`input[name="${id}"]`); i.value = v; i.dispatchEvent(new Event('input', { bubbles: true })); } await tick(); root.querySelector('.gt-fields button[type=submit]').click(); }
+        else if (s.kind === 'info') root.querySelector('.gt-info .gt-button').click();
+        await tick();
+      }
+      done();
+    })();
+  }, helpdesk.steps.filter((s) => s.kind !== 'review'));
+  await driver.sendDevToolsCommand('Profiler.enable', {});
+  await driver.sendDevToolsCommand('Profiler.setSamplingInterval', { interval: 50 });
+  await driver.sendDevToolsCommand('Profiler.start', {});
+  await driver.executeAsyncScript((done) => {
+    const root = document.querySelector('guided-troubleshooter').shadowRoot;
+    root.querySelector('.gt-review > .gt-button').click();
+    setTimeout(done, 200);
+  });
+  const { profile } = await driver.sendAndGetDevToolsCommand('Profiler.stop', {});
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id); const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}`;
+    agg.set(key, (agg.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+}
+const rows = [...agg].filter(([k]) => !k.startsWith("(idle)") && !k.startsWith("(program)")).sort((a, b) => b[1] - a[1]).slice(0, 25);
+for (const [k, v] of rows) console.log((v / 5).toFixed(2).padStart(8), 'ms', k);
+
+await driver.quit(); await server.close();
