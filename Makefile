@@ -20,9 +20,10 @@ test: setup-test lint unit browser e2e size
 
 # The gzip total of troubleshooter.js, the glue, the wasm and the stylesheet (KB): the budget
 # that issue #6 sets. The goal is under 100 (see the README's Size section). 152.8 is the
-# English page before languages (149.8) and the 3 KB #16 allows them; they fit because the flow
-# rules moved to checker/, which only pages with their own flow file download.
-SIZE_BUDGET ?= 152.8
+# ceiling #16 set (the English page before languages, 149.8, and the 3 KB it allows them); the
+# flow rules (checker/) and the QR encoder (qr/) then left the module every page loads, and the
+# budget keeps what that won: a new feature that needs room must make it first.
+SIZE_BUDGET ?= 150
 
 # The release wasm rebuilds the standard library for size and makes a panic abort at once,
 # without formatting a message nobody sees: 19 KB less gzip (see the README's Size section).

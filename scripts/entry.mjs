@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { transform } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildChecker } from './checker.mjs';
+import { buildModule } from './modules.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -37,11 +37,14 @@ const attributes = (await readFile('src/embed/attributes.txt', 'utf8'))
     if (!/^[a-z-]+$/.test(name)) throw new Error(`src/embed/attributes.txt: \`${name}\` is not an attribute name`);
     return JSON.stringify(name);
   });
-const checker = await buildChecker(dir, release, minified);
+const checker = await buildModule('checker', dir, release, minified);
+const qr = await buildModule('qr', dir, release, minified);
 const entry = await minified(
   (await readFile('src/embed/troubleshooter.js', 'utf8'))
-    .replaceAll('__CHECKER_GLUE__', `checker/${checker.glue}`)
-    .replaceAll('__CHECKER_WASM__', `checker/${checker.wasm}`)
+    .replaceAll('__CHECKER_GLUE__', checker.glue)
+    .replaceAll('__CHECKER_WASM__', checker.wasm)
+    .replaceAll('__QR_GLUE__', qr.glue)
+    .replaceAll('__QR_WASM__', qr.wasm)
     .replaceAll('__GLUE__', glue)
     .replaceAll('__WASM__', wasm)
     .replaceAll('__CSS__', cssName)
@@ -52,7 +55,8 @@ await writeFile(join(dir, 'troubleshooter.js'), entry);
 
 // The service worker and its opt-in loader. The cache name carries a hash of the widget's files,
 // so every build with a change gets a new cache and the worker deletes the old ones.
-const widget = ['troubleshooter.js', glue, wasm, cssName];
+// Only kiosks register it, so the QR module is kept from the start too.
+const widget = ['troubleshooter.js', glue, wasm, cssName, qr.glue, qr.wasm];
 const version = createHash('sha256').update(widget.join('\n')).update(entry).digest('hex').slice(0, 16);
 const worker = (await readFile('src/embed/sw.js', 'utf8'))
   .replace('__VERSION__', version)
@@ -74,4 +78,4 @@ await writeFile(join(dir, 'lang', 'lang.js'), await minified(await readFile('src
 const index = join(dir, 'index.html');
 const html = await readFile(index, 'utf8');
 await writeFile(index, html.replace(/\s*<link[^>]*data-trunk[^>]*rel="rust"[^>]*>/g, ''));
-console.log(`troubleshooter.js -> ${glue}, ${wasm}, ${cssName}; checker/${checker.glue}`);
+console.log(`troubleshooter.js -> ${glue}, ${wasm}, ${cssName}; ${checker.glue}, ${qr.glue}`);

@@ -44,11 +44,12 @@ for (const code of languages) {
   line(`${code} (${mine.length} files)`, await measure(mine.map((f) => `${dir}/lang/${f}`)));
 }
 if (lang.includes('lang.js')) line('lang.js (once, for any of them)', await measure([`${dir}/lang/lang.js`]));
-// A page with its own flow file also fetches the checker module (dist/checker/), once.
-const checker = await readdir(`${dir}/checker`).catch(() => []);
-if (checker.length) {
-  console.log();
-  line('a page\'s own flow: checker/', await measure(checker.map((f) => `${dir}/checker/${f}`)));
+// A page with its own flow file also fetches the checker module (dist/checker/), and a kiosk
+// the QR module (dist/qr/), once each.
+console.log();
+for (const [name, what] of [['checker', 'a page\'s own flow'], ['qr', 'a kiosk']]) {
+  const files = await readdir(`${dir}/${name}`).catch(() => []);
+  if (files.length) line(`${what}: ${name}/`, await measure(files.map((f) => `${dir}/${name}/${f}`)));
 }
 if (budget !== null) {
   const ok = total.gzip <= budget;

@@ -67,6 +67,7 @@ impl Widget {
             idle_seconds: 120,
             allow_navigation: false,
             persist: false,
+            qr: Default::default(),
         };
         let props = AppProps {
             flow: Rc::new(flow),

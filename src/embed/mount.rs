@@ -15,7 +15,7 @@ use crate::flow::error::limits;
 use crate::flow::translation;
 use crate::flow::{self, load, ValidFlow};
 use crate::i18n::{self, Strings};
-use crate::ui::settings::HandoffLanguage;
+use crate::ui::settings::{HandoffLanguage, QrCodes};
 use crate::ui::state::{Action, Remote, WidgetEvent};
 use crate::ui::{Root, RootProps, Setup};
 
@@ -51,6 +51,10 @@ struct Mounted {
     language_pack: js_sys::Function,
     /// Loads the checker module on first use and lists a flow text's problems.
     checker: js_sys::Function,
+    /// Loads the QR module on first use and resolves to its encoder.
+    qr_module: js_sys::Function,
+    /// That encoder, once loaded.
+    qr: QrCodes,
 }
 
 /// Mounts a widget into `host`'s shadow root (made if needed), with the stylesheet at
@@ -58,7 +62,8 @@ struct Mounted {
 /// `language_pack` takes a request for another language and returns a promise of lang.js's
 /// answer (troubleshooter.js imports lang.js only then, so English pages never load it);
 /// `checker` takes a flow text and its file name and returns a promise of the problems the
-/// checker module finds, as flowcheck prints them (imported only by pages with their own flow).
+/// checker module finds, as flowcheck prints them (imported only by pages with their own flow);
+/// `qr_module` returns a promise of the QR encoder (imported only for kiosks).
 #[wasm_bindgen(js_name = mountWidget)]
 pub async fn mount_widget(
     host: Element,
@@ -66,6 +71,7 @@ pub async fn mount_widget(
     stylesheet: String,
     language_pack: js_sys::Function,
     checker: js_sys::Function,
+    qr_module: js_sys::Function,
 ) -> Result<WidgetHandle, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -128,6 +134,8 @@ pub async fn mount_widget(
         stylesheet,
         language_pack,
         checker,
+        qr_module,
+        qr: QrCodes::default(),
     }));
     // The shadow root is drawn; the page gets its turn before the flow is read.
     yield_to_page().await;
@@ -250,6 +258,9 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
         }
     }
     settings.lang = lang;
+    if settings.kiosk() {
+        settings.qr = qr_codes(inner, &mut notices).await;
+    }
     for notice in &notices {
         gloo::console::warn!(format!("guided-troubleshooter: {notice}"));
     }
@@ -391,6 +402,38 @@ async fn ask(
 
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), value);
+}
+
+/// The QR encoder, loaded once per widget the first time it is a kiosk; none (links are then
+/// text only) with a notice when it does not load.
+async fn qr_codes(inner: &Rc<RefCell<Mounted>>, notices: &mut Vec<String>) -> QrCodes {
+    let (loaded, module) = {
+        let mounted = inner.borrow();
+        (mounted.qr.clone(), mounted.qr_module.clone())
+    };
+    if loaded.0.is_some() {
+        return loaded;
+    }
+    let encoder = match module.call0(&JsValue::NULL) {
+        Ok(promise) => JsFuture::from(js_sys::Promise::from(promise)).await,
+        Err(e) => Err(e),
+    };
+    let Ok(encoder) = encoder.map(js_sys::Function::from) else {
+        notices.push(
+            "mode: the QR codes could not be loaded; links and the email are shown as text".into(),
+        );
+        return QrCodes::default();
+    };
+    let qr = QrCodes(Some(Rc::new(move |text: &str| {
+        let drawn = encoder
+            .call1(&JsValue::NULL, &text.into())
+            .ok()?
+            .as_string()?;
+        let (view, path) = drawn.split_once(' ')?;
+        Some((view.parse().ok()?, path.to_owned()))
+    })));
+    inner.borrow_mut().qr = qr.clone();
+    qr
 }
 
 /// The words lang.js read, in the order of `i18n::KEYS`: each a text or `[category, text]`

@@ -174,6 +174,7 @@ pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> (Settings, Vec<Notice>) {
         idle_seconds,
         allow_navigation,
         persist,
+        qr: Default::default(),
     };
     (settings, notices)
 }

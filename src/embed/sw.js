@@ -5,7 +5,7 @@ const CACHE = 'troubleshooter-__VERSION__';
 const WIDGET = __FILES__.map((f) => new URL(f, self.location).href);
 // Languages, and the checker of a page's own flow, are downloaded when a page uses them: kept
 // once fetched, so a kiosk keeps its own.
-const ON_DEMAND = ['./lang/', './checker/'].map((dir) => new URL(dir, self.location).href);
+const ON_DEMAND = ['./lang/', './checker/', './qr/'].map((dir) => new URL(dir, self.location).href);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(WIDGET)).then(() => self.skipWaiting()));

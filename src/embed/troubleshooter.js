@@ -18,22 +18,26 @@ export const attributes = Object.freeze(__ATTRIBUTES__);
 // time a widget needs one: an English page never downloads it.
 const languagePack = (request) => import('./lang/lang.js').then((lang) => lang.load(request));
 
-// A page's own flow file is checked by the checker module (flowcheck's rules), imported the
-// first time a widget shows one: pages with built-in flows never download it. A failed load is
-// tried again by the next widget that asks.
-let checking;
-const checker = (text, name) => {
-  checking ??= import('./__CHECKER_GLUE__')
+// A WebAssembly module only some pages need, imported the first time a widget asks; a failed
+// load is tried again by the next widget that asks.
+function onDemand(glue, wasm) {
+  let loading;
+  return () => (loading ??= import(glue)
     .then(async (module) => {
-      await module.default({ module_or_path: new URL('./__CHECKER_WASM__', base) });
+      await module.default({ module_or_path: new URL(wasm, base) });
       return module;
     })
     .catch((error) => {
-      checking = null;
+      loading = null;
       throw error;
-    });
-  return checking.then((module) => module.check(text, name));
-};
+    }));
+}
+// A page's own flow file is checked by the checker module (flowcheck's rules): pages with
+// built-in flows never download it. Only a kiosk draws QR codes, with the QR module.
+const checkerModule = onDemand('./__CHECKER_GLUE__', './__CHECKER_WASM__');
+const checker = (text, name) => checkerModule().then((module) => module.check(text, name));
+const qrModule = onDemand('./__QR_GLUE__', './__QR_WASM__');
+const qrEncoder = () => qrModule().then((module) => module.qr);
 
 function start() {
   ready ??= init({ module_or_path: new URL('./__WASM__', base) });
@@ -65,7 +69,7 @@ function withLanguage(element, settings) {
  */
 export async function mount(element, config = {}) {
   await start();
-  const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet, languagePack, checker);
+  const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet, languagePack, checker, qrEncoder);
   return {
     restart: () => widget.restart(),
     update: (next) => widget.update(withLanguage(element, settingsOf(next))),

@@ -39,6 +39,48 @@ pub struct Settings {
     pub allow_navigation: bool,
     /// Inline mode: answers survive a reload of the same tab.
     pub persist: bool,
+    /// Kiosk mode: draws QR codes, once mounting has loaded the encoder (none before, or if it
+    /// did not load: links are then text only).
+    pub qr: QrCodes,
+}
+
+/// The QR encoder: a text to the side of its code's `viewBox` and the SVG path of its dark
+/// modules, or `None` when the text is too long. Only kiosks draw codes, so the encoder is a
+/// module of its own (qr/), which mounting loads for a widget in kiosk mode.
+#[derive(Clone, Default)]
+pub struct QrCodes(pub Option<Rc<QrEncoder>>);
+
+/// A text to its code's `viewBox` side and path, or `None` when it does not fit in one.
+pub type QrEncoder = dyn Fn(&str) -> Option<(usize, String)>;
+
+impl QrCodes {
+    /// The code of `text`, when there is an encoder and the text fits in one.
+    pub fn of(&self, text: &str) -> Option<(usize, String)> {
+        self.0.as_ref().and_then(|encode| encode(text))
+    }
+}
+
+// Made once per mount: the pointer says whether it changed.
+impl PartialEq for QrCodes {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for QrCodes {}
+
+impl std::fmt::Debug for QrCodes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "QrCodes(loaded)"
+        } else {
+            "QrCodes(none)"
+        })
+    }
 }
 
 /// The flow and the interface words in the helpdesk's language.

@@ -163,7 +163,7 @@ async function assertInert(what) {
   assert.equal(found.head, 'meta,link,title,script,script,script', `${what}: document.head changed`);
   assert.equal(found.body, 'p,guided-troubleshooter', `${what}: the body changed`);
   const allowed = [/^\/test\/hostile-flow\.(html|mjs)$/, /^\/test\/probe\.js$/, /^\/troubleshooter\.js$/,
-    /^\/widget-[0-9a-f]+(\.js|_bg\.wasm|\.css)$/, /^\/checker\/checker-[0-9a-f]+(\.js|_bg\.wasm)$/,
+    /^\/widget-[0-9a-f]+(\.js|_bg\.wasm|\.css)$/, /^\/(checker|qr)\/(checker|qr)-[0-9a-f]+(\.js|_bg\.wasm)$/,
     /^\/hostile\/[a-z0-9-]+\.json$/];
   const unexpected = server.requests.filter((path) => !allowed.some((re) => re.test(path)));
   assert.deepEqual(unexpected, [], `${what}: requests for what a payload names`);

@@ -14,7 +14,7 @@ use yew::AttrValue;
 use crate::flow::handoff::{encode, Email, PhoneScript, MAILTO_BUDGET};
 use crate::flow::markup::{self, Block, Inline};
 use crate::flow::model::Outcome;
-use crate::flow::qr::{Qr, MAX_QR_TEXT};
+use crate::flow::qr::MAX_QR_TEXT;
 use crate::flow::{Handoff, Node, Screen, Session};
 use crate::i18n::Strings;
 use crate::ui::settings::Settings;
@@ -132,11 +132,11 @@ pub struct QrImage {
 }
 
 impl QrImage {
-    /// The code of a text, or none when the text is too long for one.
-    fn of(text: &str) -> Option<QrImage> {
-        Qr::new(text).map(|qr| QrImage {
-            view: qr.view_size(),
-            path: qr.path.into(),
+    /// The code of a text, or none when the text is too long for one (or there is no encoder).
+    fn of(settings: &Settings, text: &str) -> Option<QrImage> {
+        settings.qr.of(text).map(|(view, path)| QrImage {
+            view,
+            path: path.into(),
         })
     }
 }
@@ -183,7 +183,7 @@ impl OutcomeContent {
                         links.push(TakeAway {
                             text: text.clone(),
                             href: href.clone(),
-                            qr: QrImage::of(href),
+                            qr: QrImage::of(settings, href),
                         });
                     }
                 }
@@ -225,7 +225,10 @@ impl HandoffContent {
             let actions = if settings.kiosk() {
                 // A QR code holds less than a link: a shorter email that carries the reference.
                 let qr = email.to.as_ref().and_then(|_| {
-                    QrImage::of(&email.mailto(MAX_QR_TEXT, &strings.qr_note(&handoff.reference)))
+                    QrImage::of(
+                        settings,
+                        &email.mailto(MAX_QR_TEXT, &strings.qr_note(&handoff.reference)),
+                    )
                 });
                 EmailActions::Kiosk { qr }
             } else {
