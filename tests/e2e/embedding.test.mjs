@@ -43,11 +43,16 @@ for (const page of ['intranet', 'sign-in-help', 'strict-csp']) {
   });
 }
 
-test('the strict-CSP page has zero violations and makes only the allowed requests', async () => {
+/** From the next page on, the page collects every CSP violation in `window.__violations`. */
+async function watchCspViolations() {
   await driver.sendDevToolsCommand('Page.addScriptToEvaluateOnNewDocument', {
     source: "window.__violations = []; document.addEventListener('securitypolicyviolation', "
       + "(e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
   });
+}
+
+test('the strict-CSP page has zero violations and makes only the allowed requests', async () => {
+  await watchCspViolations();
   server.requests.length = 0;
   await driver.get(`${server.url}/examples/strict-csp.html`);
   const before = await driver.getCurrentUrl();
@@ -69,10 +74,7 @@ test('the strict-CSP page has zero violations and makes only the allowed request
 });
 
 test('a page\'s own flow is checked by the checker module, fetched once and only for it, under the strict CSP', async () => {
-  await driver.sendDevToolsCommand('Page.addScriptToEvaluateOnNewDocument', {
-    source: "window.__violations = []; document.addEventListener('securitypolicyviolation', "
-      + "(e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
-  });
+  await watchCspViolations();
   server.requests.length = 0;
   await driver.get(`${server.url}/examples/strict-csp.html`);
   await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
