@@ -68,6 +68,8 @@ function withLanguage(element, settings) {
  * restart(), update(config) and destroy().
  */
 export async function mount(element, config = {}) {
+  // A kiosk's QR module is fetched while the widget's own loads (a failure is reported later).
+  if (settingsOf(config).mode?.trim() === 'kiosk') qrModule().catch(() => {});
   await start();
   const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet, languagePack, checker, qrEncoder);
   return {

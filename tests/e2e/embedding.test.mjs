@@ -97,6 +97,22 @@ test('a page\'s own flow is checked by the checker module, fetched once and only
   assert.deepEqual(await driver.executeScript(() => window.__violations), [], 'no CSP violations');
 });
 
+test('a page\'s own flow is not shown unchecked: when the checker module does not load, the widget says so', async () => {
+  await driver.sendDevToolsCommand('Network.enable', {});
+  await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: ['*/checker/*'] });
+  try {
+    await driver.get(`${server.url}/examples/two-widgets.html`);
+    const printer = await widgetRoot(driver, '#printer-widget', '.gt-setup-error');
+    const lines = await Promise.all((await printer.findElements(By.css('.gt-setup-error li'))).map((li) => li.getText()));
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.match(lines[0], /printer-offline\.json: cannot be checked: /);
+    // The built-in flow beside it needs no checker.
+    await widgetRoot(driver, '#signin-widget', '.gt-start');
+  } finally {
+    await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: [] });
+  }
+});
+
 test('nothing shipped evaluates code or runs inline script', async () => {
   for (const file of await readdir('dist', { recursive: true })) {
     const text = await readFile(`dist/${file}`, 'utf8').catch(() => '');

@@ -132,6 +132,24 @@ test('a kiosk outcome gives the email as a QR code, with nothing to copy or down
   await root.findElement(By.css('.gt-start'));
 });
 
+test('a kiosk whose QR module does not load says so and shows the email and links as text', async () => {
+  await driver.sendDevToolsCommand('Network.enable', {});
+  await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: ['*/qr/*'] });
+  try {
+    await driver.get(`${server.url}/test/kiosk-idle.html`);
+    const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+    const notice = await (await root.findElement(By.css('.gt-setup-notice'))).getText();
+    assert.match(notice, /mode: the QR codes could not be loaded; links and the email are shown as text/);
+    await driver.executeScript(() => document.querySelector('guided-troubleshooter').setAttribute('idle-seconds', '3600'));
+    await walk(driver, root, byOutcome['out-helpdesk'].steps);
+    assert.equal((await root.findElements(By.css('.gt-qr'))).length, 0, 'no codes');
+    assert.ok((await (await root.findElement(By.css('.gt-email-body'))).getText()).length > 0, 'the email, as text');
+    assert.ok((await (await root.findElement(By.css('.gt-links'))).getText()).includes('https://mysignins.microsoft.com/security-info'), 'the link, as text');
+  } finally {
+    await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: [] });
+  }
+});
+
 test('after the idle time a prompt counts down, then everything is cleared', async () => {
   await driver.get(`${server.url}/test/kiosk-idle.html`);
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
