@@ -40,6 +40,17 @@ export async function chromium({ width = 1280, height = 800, args = [] } = {}) {
 }
 
 /** Browser console entries at SEVERE level (errors), as text. */
+/** Runs `body` while Chromium refuses every request matching `urls` (DevTools patterns). */
+export async function withBlocked(driver, urls, body) {
+  await driver.sendDevToolsCommand('Network.enable', {});
+  await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls });
+  try {
+    await body();
+  } finally {
+    await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: [] });
+  }
+}
+
 export async function consoleErrors(driver) {
   const entries = await driver.manage().logs().get(logging.Type.BROWSER);
   return entries.filter((e) => e.level.value >= logging.Level.SEVERE.value).map((e) => e.message);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { chromium, consoleErrors } from './browser.mjs';
+import { chromium, consoleErrors, withBlocked } from './browser.mjs';
 import { walks, onePerOutcome, widgetRoot, heading, start, step, walk, By } from './widget.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
@@ -98,9 +98,7 @@ test('a page\'s own flow is checked by the checker module, fetched once and only
 });
 
 test('a page\'s own flow is not shown unchecked: when the checker module does not load, the widget says so', async () => {
-  await driver.sendDevToolsCommand('Network.enable', {});
-  await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: ['*/checker/*'] });
-  try {
+  await withBlocked(driver, ['*/checker/*'], async () => {
     await driver.get(`${server.url}/examples/two-widgets.html`);
     const printer = await widgetRoot(driver, '#printer-widget', '.gt-setup-error');
     const lines = await Promise.all((await printer.findElements(By.css('.gt-setup-error li'))).map((li) => li.getText()));
@@ -108,9 +106,7 @@ test('a page\'s own flow is not shown unchecked: when the checker module does no
     assert.match(lines[0], /printer-offline\.json: cannot be checked: /);
     // The built-in flow beside it needs no checker.
     await widgetRoot(driver, '#signin-widget', '.gt-start');
-  } finally {
-    await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: [] });
-  }
+  });
 });
 
 test('nothing shipped evaluates code or runs inline script', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import jsQR from 'jsqr';
 import { serve } from './server.mjs';
-import { chromium } from './browser.mjs';
+import { chromium, withBlocked } from './browser.mjs';
 import { walks, onePerOutcome, widgetRoot, heading, start, step, walk, By } from './widget.mjs';
 
 let server;
@@ -133,9 +133,7 @@ test('a kiosk outcome gives the email as a QR code, with nothing to copy or down
 });
 
 test('a kiosk whose QR module does not load says so and shows the email and links as text', async () => {
-  await driver.sendDevToolsCommand('Network.enable', {});
-  await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: ['*/qr/*'] });
-  try {
+  await withBlocked(driver, ['*/qr/*'], async () => {
     await driver.get(`${server.url}/test/kiosk-idle.html`);
     const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
     const notice = await (await root.findElement(By.css('.gt-setup-notice'))).getText();
@@ -145,9 +143,7 @@ test('a kiosk whose QR module does not load says so and shows the email and link
     assert.equal((await root.findElements(By.css('.gt-qr'))).length, 0, 'no codes');
     assert.ok((await (await root.findElement(By.css('.gt-email-body'))).getText()).length > 0, 'the email, as text');
     assert.ok((await (await root.findElement(By.css('.gt-links'))).getText()).includes('https://mysignins.microsoft.com/security-info'), 'the link, as text');
-  } finally {
-    await driver.sendDevToolsCommand('Network.setBlockedURLs', { urls: [] });
-  }
+  });
 });
 
 test('after the idle time a prompt counts down, then everything is cleared', async () => {
