@@ -7,10 +7,11 @@ use crate::ui::dom::{self, in_widget};
 use crate::ui::state::{Action, HandoffAction, State, StateHandle};
 
 /// A screen's heading. When a screen replaces another, [`crate::ui::App`] moves focus to it, so
-/// that keyboard and screen-reader users start reading at the top of the new screen.
-pub fn heading(text: &str) -> Html {
+/// that keyboard and screen-reader users start reading at the top of the new screen. `lang` is
+/// the text's language when it is not the screen's (an interface word in English).
+pub fn heading(text: &str, lang: Option<&'static str>) -> Html {
     html! {
-        <h2 class="gt-heading" part="heading" tabindex="-1">{ text.to_owned() }</h2>
+        <h2 class="gt-heading" part="heading" tabindex="-1" {lang}>{ text.to_owned() }</h2>
     }
 }
 

@@ -38,7 +38,7 @@ pub fn fields_screen(state: &StateHandle, node: usize, fields: &Fields) -> Html 
         <section key={node} class="gt-screen gt-fields">
             { back_link(state) }
             { error_summary(state, &summary) }
-            { heading(&fields.text) }
+            { heading(&fields.text, None) }
             if let Some(hint) = &fields.hint {
                 { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", None) }
             }

@@ -13,7 +13,7 @@ pub fn info_screen(state: &StateHandle, node: usize, info: &Info) -> Html {
     html! {
         <section key={node} class="gt-screen gt-info">
             { back_link(state) }
-            { heading(&info.title) }
+            { heading(&info.title, None) }
             { rich(state, &state.session.rich(&info.body, &state.settings.config), "gt-rich", None) }
             <button type="button" class="gt-button" part="button" onclick={oncontinue} lang={state.settings.words_lang()}>{ state.settings.strings.proceed() }</button>
         </section>

@@ -20,7 +20,7 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
     html! {
         <section key={node} class={format!("gt-screen gt-outcome gt-outcome-{}", outcome.kind.as_str())}>
             { back_link(state) }
-            { heading(&outcome.title) }
+            { heading(&outcome.title, None) }
             if let Some(body) = &content.body {
                 { rich(state, body, "gt-rich", None) }
             }

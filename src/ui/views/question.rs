@@ -44,7 +44,7 @@ pub fn question_screen(state: &StateHandle, node: usize, question: &Question) ->
             <form novalidate=true onsubmit={onsubmit_continue(state)}>
                 <div class={if missing { "gt-form-group gt-form-group-error" } else { "gt-form-group" }}>
                     <fieldset class="gt-fieldset" aria-describedby={described}>
-                        <legend class="gt-legend">{ heading(&question.text) }</legend>
+                        <legend class="gt-legend">{ heading(&question.text, None) }</legend>
                         if let Some(hint) = &question.hint {
                             { rich(state, &session.rich(hint, &state.settings.config), "gt-rich gt-hint", Some(hint_id.clone())) }
                         }

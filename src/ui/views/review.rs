@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::common::{back_link, dispatch_on_click};
+use super::common::{back_link, dispatch_on_click, heading};
 use crate::ui::state::{Action, ScreenContent, StateHandle};
 
 /// The summary of questions and answers shown before a contact outcome.
@@ -17,8 +17,7 @@ pub fn review_screen(state: &StateHandle) -> Html {
     html! {
         <section class="gt-screen gt-review">
             { back_link(state) }
-            // The heading `common::heading` draws, in the interface words' language.
-            <h2 class="gt-heading" part="heading" tabindex="-1" lang={words}>{ strings.check_title() }</h2>
+            { heading(strings.check_title(), words) }
             <p lang={words}>{ intro }</p>
             <dl class="gt-summary">
             { for state.session.summary().into_iter().map(|row| {

@@ -12,7 +12,7 @@ pub fn start_screen(state: &StateHandle) -> Html {
     let words = state.settings.words_lang();
     html! {
         <section class="gt-screen gt-start">
-            { heading(&flow.title) }
+            { heading(&flow.title, None) }
             <p class="gt-lead">{ flow.summary.clone() }</p>
             if let Some(minutes) = flow.minutes {
                 <p lang={words}>{ state.settings.strings.start_minutes(minutes) }</p>
