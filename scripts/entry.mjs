@@ -6,6 +6,7 @@ import { transform } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildModule } from './modules.mjs';
+import { buildStudio } from './studio.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -39,6 +40,7 @@ const attributes = (await readFile('src/embed/attributes.txt', 'utf8'))
   });
 const checker = await buildModule('checker', dir, release, minified);
 const qr = await buildModule('qr', dir, release, minified);
+await buildStudio(dir, release, minified);
 const entry = await minified(
   (await readFile('src/embed/troubleshooter.js', 'utf8'))
     .replaceAll('__CHECKER_GLUE__', checker.glue)

@@ -1,7 +1,7 @@
 // The bytes a page loads for the widget (troubleshooter.js, the wasm-bindgen glue, the wasm
 // module and the stylesheet), raw, gzip and brotli, with a budget on the gzip total; then what
 // each other language adds, fetched only by a page in it, and what the checker module adds for
-// a page with its own flow file.
+// a page with its own flow file, and what the studio page loads.
 // Usage: node scripts/size.mjs [dist] [--budget KB]
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -50,6 +50,16 @@ console.log();
 for (const [name, what] of [['checker', 'a page\'s own flow'], ['qr', 'a kiosk']]) {
   const files = await readdir(`${dir}/${name}`).catch(() => []);
   if (files.length) line(`${what}: ${name}/`, await measure(files.map((f) => `${dir}/${name}/${f}`)));
+}
+// The studio (dist/studio/) is a page of its own, which no page with the widget loads: its
+// module and page, then Mermaid, which it fetches the first time the graph opens.
+const studio = (await readdir(`${dir}/studio`).catch(() => [])).filter((f) => /\.(js|wasm|css|html)$/.test(f));
+if (studio.length) {
+  console.log();
+  line('the studio page: studio/', await measure(studio.map((f) => `${dir}/studio/${f}`)));
+  const chunks = `${dir}/studio/mermaid/chunks/mermaid.esm.min`;
+  const mermaid = [`${dir}/studio/mermaid/mermaid.esm.min.mjs`, ...(await readdir(chunks).catch(() => [])).map((f) => `${chunks}/${f}`)];
+  line('  and its graph: studio/mermaid/', await measure(mermaid));
 }
 if (budget !== null) {
   const ok = total.gzip <= budget;

@@ -2,8 +2,9 @@
 //! Questions are boxes, info screens rounded, fields forms parallelograms, outcomes stadiums
 //! (Mermaid) or double octagons (dot); each edge is labelled with its option or condition.
 
-use crate::flow::model::{Condition, Node, OutcomeKind};
-use crate::flow::ValidFlow;
+use std::collections::HashMap;
+
+use crate::flow::model::{Condition, Flow, Node, OutcomeKind};
 
 /// The diagram languages (`flowcheck graph --format`); not to be confused with a field's
 /// [`Format`](crate::flow::model::Format).
@@ -15,18 +16,49 @@ pub enum Notation {
     Dot,
 }
 
-/// Draws the flow.
-pub fn draw(flow: &ValidFlow, notation: Notation) -> String {
-    let nodes = &flow.flow().nodes;
+/// Draws the flow: any flow the reader takes, even one that breaks the rules (the studio
+/// draws what its author is typing). Nodes that no way from the start reaches say so, and
+/// links to nodes that do not exist are left out.
+pub fn draw(flow: &Flow, notation: Notation) -> String {
+    let nodes = &flow.nodes;
+    let index: HashMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id(), i))
+        .rev()
+        .collect();
+    let edges: Vec<Vec<(String, usize)>> = nodes
+        .iter()
+        .map(|node| {
+            links(node)
+                .into_iter()
+                .filter_map(|(label, target)| Some((label, *index.get(target)?)))
+                .collect()
+        })
+        .collect();
+    let mut reached = vec![false; nodes.len()];
+    let mut queue: Vec<usize> = index
+        .get(flow.start.as_str())
+        .copied()
+        .into_iter()
+        .collect();
+    while let Some(i) = queue.pop() {
+        if !std::mem::replace(&mut reached[i], true) {
+            queue.extend(edges[i].iter().map(|(_, t)| *t));
+        }
+    }
     let mut out = match notation {
         Notation::Mermaid => String::from("flowchart TD\n"),
         Notation::Dot => format!(
             "digraph \"{}\" {{\n  rankdir=TB;\n  node [fontname=\"sans-serif\"];\n",
-            flow.flow().id
+            dot_text(&flow.id)
         ),
     };
     for (i, node) in nodes.iter().enumerate() {
-        let label = format!("{}: {}", node.id(), node.heading());
+        let mut label = format!("{}: {}", node.id(), node.heading());
+        if !reached[i] {
+            label.push_str(UNREACHED);
+        }
         out.push_str(&match notation {
             Notation::Mermaid => {
                 let l = mermaid_text(&label);
@@ -44,39 +76,23 @@ pub fn draw(flow: &ValidFlow, notation: Notation) -> String {
                     Node::Info(_) => "box, style=rounded",
                     Node::Outcome(_) => "doubleoctagon",
                 };
-                format!("  n{i} [shape={shape}, label=\"{}\"];\n", dot_text(&label))
+                let colour = if reached[i] {
+                    ""
+                } else {
+                    ", color=\"#b42318\""
+                };
+                format!(
+                    "  n{i} [shape={shape}{colour}, label=\"{}\"];\n",
+                    dot_text(&label)
+                )
             }
         });
     }
-    for (i, node) in nodes.iter().enumerate() {
-        let mut edges: Vec<(String, &str)> = node
-            .routes()
-            .iter()
-            .map(|r| (format!("if {}", condition(&r.when)), r.to.as_str()))
-            .collect();
-        match node {
-            Node::Question(q) => {
-                for o in &q.options {
-                    edges.extend(o.routes.iter().map(|r| {
-                        (
-                            format!("{}, if {}", o.label, condition(&r.when)),
-                            r.to.as_str(),
-                        )
-                    }));
-                    edges.push((o.label.clone(), o.next.as_str()));
-                }
-            }
-            Node::Fields(f) => edges.push((String::from("otherwise"), f.next.as_str())),
-            Node::Info(n) => edges.push((String::from("continue"), n.next.as_str())),
-            Node::Outcome(_) => {}
-        }
-        for (label, target) in edges {
-            let Some(t) = flow.index_of(target) else {
-                continue;
-            };
+    for (i, links) in edges.iter().enumerate() {
+        for (label, t) in links {
             out.push_str(&match notation {
-                Notation::Mermaid => format!("  n{i} -->|\"{}\"| n{t}\n", mermaid_text(&label)),
-                Notation::Dot => format!("  n{i} -> n{t} [label=\"{}\"];\n", dot_text(&label)),
+                Notation::Mermaid => format!("  n{i} -->|\"{}\"| n{t}\n", mermaid_text(label)),
+                Notation::Dot => format!("  n{i} -> n{t} [label=\"{}\"];\n", dot_text(label)),
             });
         }
     }
@@ -89,10 +105,50 @@ pub fn draw(flow: &ValidFlow, notation: Notation) -> String {
                     mermaid_style(kind)
                 ));
             }
+            let unreached: Vec<String> = (0..nodes.len())
+                .filter(|&i| !reached[i])
+                .map(|i| format!("n{i}"))
+                .collect();
+            if !unreached.is_empty() {
+                out.push_str(
+                    "  classDef unreached stroke:#b42318,stroke-width:3px,stroke-dasharray:6 4\n",
+                );
+                out.push_str(&format!("  class {} unreached\n", unreached.join(",")));
+            }
         }
         Notation::Dot => out.push_str("}\n"),
     }
     out
+}
+
+/// What the label of a node no way reaches ends with.
+pub const UNREACHED: &str = " (no way from the start reaches it)";
+
+/// A node's links: the label of each and the id it leads to, routes first, as the session
+/// tries them.
+fn links(node: &Node) -> Vec<(String, &str)> {
+    let mut edges: Vec<(String, &str)> = node
+        .routes()
+        .iter()
+        .map(|r| (format!("if {}", condition(&r.when)), r.to.as_str()))
+        .collect();
+    match node {
+        Node::Question(q) => {
+            for o in &q.options {
+                edges.extend(o.routes.iter().map(|r| {
+                    (
+                        format!("{}, if {}", o.label, condition(&r.when)),
+                        r.to.as_str(),
+                    )
+                }));
+                edges.push((o.label.clone(), o.next.as_str()));
+            }
+        }
+        Node::Fields(f) => edges.push((String::from("otherwise"), f.next.as_str())),
+        Node::Info(n) => edges.push((String::from("continue"), n.next.as_str())),
+        Node::Outcome(_) => {}
+    }
+    edges
 }
 
 /// A condition in words, for edge labels and path listings.

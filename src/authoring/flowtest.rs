@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+#[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -18,7 +19,8 @@ use crate::flow::Config;
 use crate::flow::ValidFlow;
 
 /// A flow's test file.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TestFile {
     /// Where editors find this schema; ignored.
@@ -39,7 +41,8 @@ pub struct TestFile {
 }
 
 /// One walk through the flow with given answers.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// What the case shows, such as "H1: an error code keeps the administrator route".
@@ -55,7 +58,8 @@ pub struct Case {
 }
 
 /// Something that must hold on every way through the flow that its conditions select.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// What the rule guards, such as "H3: a stolen phone is never verified by calling it".
@@ -73,7 +77,8 @@ pub struct Rule {
 
 /// Expectations on each text an outcome produces. A text the outcome does not have (an email
 /// on an outcome without one) contains nothing: `contains` fails on it, `excludes` holds.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Expect {
     /// The email's subject line.
@@ -94,7 +99,8 @@ pub struct Expect {
 }
 
 /// Text fragments, compared ignoring case.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fragments {
     /// Each must appear.
@@ -121,6 +127,7 @@ pub struct Report {
 }
 
 /// The JSON Schema of the test file format, as pretty JSON.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn schema() -> String {
     serde_json::to_string_pretty(&schemars::schema_for!(TestFile)).unwrap_or_default()
 }

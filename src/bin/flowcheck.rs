@@ -241,7 +241,7 @@ mod cli {
         let Some(flow) = load(file) else {
             return false;
         };
-        print!("{}", diagram::draw(&flow, notation));
+        print!("{}", diagram::draw(flow.flow(), notation));
         true
     }
 
