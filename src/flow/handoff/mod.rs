@@ -1,9 +1,11 @@
 //! What a person takes to the helpdesk: the email (as a `mailto:` link, text and `.eml` draft),
 //! the phone script, and the reference code. This file builds them from a session; the email
 //! itself (`email.rs`) and its encodings are beside it: `mailto.rs` (RFC 6068 links), `eml.rs`
-//! (RFC 5322 drafts with RFC 2047 headers) and `base64.rs`.
+//! (RFC 5322 drafts with RFC 2047 headers) and `base64.rs`; `channels.rs` makes the same text
+//! into a Teams chat and a ticket form's link.
 
 pub(crate) mod base64;
+mod channels;
 mod email;
 mod eml;
 mod mailto;
@@ -13,6 +15,7 @@ use super::fields::tel_uri;
 use super::model::{Node, PhoneTarget};
 use super::session::{Screen, Session};
 
+pub use channels::{Channel, Channels, TicketTemplate, TEAMS_BUDGET, TICKET_BUDGET};
 pub use email::Email;
 pub use mailto::{encode, MAILTO_BUDGET};
 
