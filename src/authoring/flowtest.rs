@@ -323,7 +323,9 @@ fn check(texts: &Texts, expect: &Expect, problems: &mut Vec<String>) {
     }
 }
 
-fn config(settings: &BTreeMap<String, String>) -> Result<Config, String> {
+/// The page settings a test file (or the studio) gives, by their `flowcheck render` names;
+/// an unknown name or an unusable value is an error.
+pub fn config(settings: &BTreeMap<String, String>) -> Result<Config, String> {
     const KNOWN: [&str; 4] = [
         "org_name",
         "support_email",

@@ -117,24 +117,16 @@ pub fn graph(text: &str) -> Option<String> {
 }
 
 /// The page's settings (`org_name`, `support_email`, `support_phone`, `support_hours`, as in
-/// `flowcheck render`'s answers file), or what is wrong with one.
+/// `flowcheck render`'s answers file and a test file's `config`), or what is wrong with one.
+/// Settings left empty are not given.
 pub fn config(settings: &Value) -> Result<Config, String> {
-    let setting = |name: &str| {
-        settings
-            .get(name)
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-    };
-    let (config, problems) = Config::new(
-        setting("org_name"),
-        setting("support_email"),
-        setting("support_phone"),
-        setting("support_hours"),
-    );
-    match problems.first() {
-        Some(p) => Err(format!("{}: {}", p.attribute, p.message)),
-        None => Ok(config),
-    }
+    let given = settings
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+        .collect();
+    flowtest::config(&given)
 }
 
 /// Every way through a usable flow (up to [`MAX_LISTED_PATHS`]), each with its answers, its
@@ -349,6 +341,15 @@ mod tests {
                 way["transcript"].as_str().unwrap()
             );
         }
+    }
+
+    #[test]
+    fn the_page_settings_are_read_as_a_test_file_reads_them() {
+        let config = config(&json!({"org_name": "Contoso", "support_hours": null})).unwrap();
+        assert_eq!(config.org_name.as_deref(), Some("Contoso"));
+        let bad = super::config(&json!({"support_email": "not an address"})).unwrap_err();
+        assert!(bad.starts_with("config.support_email: "), "{bad}");
+        assert!(super::config(&json!({"colour": "red"})).is_err());
     }
 
     #[test]
