@@ -380,7 +380,8 @@ async function openTests(file) {
 $('tests-open').onclick = () => $('tests-input').click();
 $('tests-input').onchange = (e) => e.target.files[0] && openTests(e.target.files[0]);
 $('tests-builtin').onclick = async () => {
-  const tests = TEMPLATES.find((t) => t.tests);
+  // The tests of the template open (by its file name), else the built-in flow's.
+  const tests = TEMPLATES.find((t) => t.tests && t.file === state.name) ?? TEMPLATES.find((t) => t.tests);
   const response = await fetch(`flows/${tests.tests}`);
   state.tests = await response.text();
   state.testsName = tests.tests;
