@@ -5,12 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { serve } from './server.mjs';
 import { open, ENGINES } from './browser.mjs';
-import { walks, onePerOutcome, widgetRoot, By } from './widget.mjs';
+import { walks, onePerOutcome, rendered, widgetRoot, By } from './widget.mjs';
 import { keyStart, keyStep, keySubmitEmpty, headingText } from './keyboard.mjs';
 import { axe } from './axe.mjs';
 
@@ -39,14 +37,7 @@ after(async () => server?.close());
 
 /** The engine's transcript of a walk: what the outcome must show. */
 async function transcript(walk) {
-  const answers = { config: CONFIG };
-  for (const s of walk.steps) {
-    if (s.kind === 'question') answers[s.node] = s.option;
-    if (s.kind === 'fields') for (const [id, value] of s.values) answers[id] = value;
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'walk-'));
-  await writeFile(join(dir, 'answers.json'), JSON.stringify(answers));
-  const text = execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', 'render', FLOW, '--answers', join(dir, 'answers.json')], { encoding: 'utf8' });
+  const text = await rendered(FLOW, walk, CONFIG);
   const section = (name) => text.split(`\n== ${name}`)[1]?.split('\n== ')[0];
   return {
     mailto: section('mailto')?.trim() ?? null,

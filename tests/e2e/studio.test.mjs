@@ -6,14 +6,12 @@
 // each; no request leaves the page's origin; a page with the widget loads nothing of the studio.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { Key } from 'selenium-webdriver';
 import { chromium, consoleErrors, visible } from './browser.mjs';
-import { walks, widgetRoot, heading, By } from './widget.mjs';
+import { walks, rendered, widgetRoot, heading, By } from './widget.mjs';
 import { axe } from './axe.mjs';
 
 const FLOW = 'flows/microsoft-authenticator.json';
@@ -204,20 +202,13 @@ test('a way replayed from the Paths tab reaches its outcome with the email flowc
     [...document.querySelectorAll('[data-attribute]')].filter((i) => i.id !== 'set-lang' && i.id !== 'set-mode')
       .map((i) => [i.dataset.attribute.replace('-', '_'), i.value]),
   ));
-  const answers = { config };
-  for (const s of way.steps) {
-    if (s.kind === 'question') answers[s.node] = s.option;
-    if (s.kind === 'fields') for (const [id, value] of s.values) answers[id] = value;
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'studio-'));
-  await writeFile(join(dir, 'answers.json'), JSON.stringify(answers));
-  const rendered = execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', 'render', FLOW, '--answers', join(dir, 'answers.json')], { encoding: 'utf8' });
-  const mailto = rendered.split('\n== mailto\n')[1].split('\n')[0];
+  const text = await rendered(FLOW, way, config);
+  const mailto = text.split('\n== mailto\n')[1].split('\n')[0];
 
   const item = await driver.findElement(By.id(`way-${index + 1}`));
   assert.match(await item.getText(), /out-helpdesk/);
   await (await item.findElement(By.css('summary'))).click();
-  assert.equal(await (await item.findElement(By.css('.transcript'))).getAttribute('textContent'), rendered);
+  assert.equal(await (await item.findElement(By.css('.transcript'))).getAttribute('textContent'), text);
   await shoot('paths');
   await (await item.findElement(By.css('.replay'))).click();
   const root = await widgetRoot(driver, '#studio-preview', '.gt-outcome');

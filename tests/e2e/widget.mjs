@@ -12,6 +12,21 @@ export function walks(flowFile) {
   return JSON.parse(json);
 }
 
+/** What `flowcheck render` prints for a walk through `flowFile`, with page settings `config`. */
+export async function rendered(flowFile, walk, config) {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const answers = { config };
+  for (const s of walk.steps) {
+    if (s.kind === 'question') answers[s.node] = s.option;
+    if (s.kind === 'fields') for (const [id, value] of s.values) answers[id] = value;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'walk-'));
+  await writeFile(join(dir, 'answers.json'), JSON.stringify(answers));
+  return execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', 'render', flowFile, '--answers', join(dir, 'answers.json')], { encoding: 'utf8' });
+}
+
 /** The shortest walk to each outcome, in the flow's order. */
 export function onePerOutcome(found) {
   const best = new Map();
