@@ -5,7 +5,7 @@
 //! into a Teams chat and a ticket form's link.
 
 pub(crate) mod base64;
-mod channels;
+pub mod channels;
 mod email;
 mod eml;
 mod mailto;
@@ -15,7 +15,6 @@ use super::fields::tel_uri;
 use super::model::{Node, PhoneTarget};
 use super::session::{Screen, Session};
 
-pub use channels::{Channel, Channels, TicketTemplate, TEAMS_BUDGET, TICKET_BUDGET};
 pub use email::Email;
 pub use mailto::{encode, MAILTO_BUDGET};
 
