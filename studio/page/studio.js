@@ -66,7 +66,7 @@ function tokenEnd(doc, from) {
   const line = doc.lineAt(from);
   const rest = line.text.slice(from - line.from);
   const token = rest.match(/^"(?:[^"\\]|\\.)*"?|^[\w.+-]+/)?.[0] ?? rest.slice(0, 1);
-  return from + Math.max(token.length, 0);
+  return from + token.length;
 }
 
 function diagnostics(view) {
