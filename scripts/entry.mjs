@@ -40,6 +40,7 @@ const attributes = (await readFile('src/embed/attributes.txt', 'utf8'))
   });
 const checker = await buildModule('checker', dir, release, minified);
 const qr = await buildModule('qr', dir, release, minified);
+const channels = await buildModule('channels', dir, release, minified);
 await buildStudio(dir, release, minified);
 const entry = await minified(
   (await readFile('src/embed/troubleshooter.js', 'utf8'))
@@ -47,6 +48,8 @@ const entry = await minified(
     .replaceAll('__CHECKER_WASM__', checker.wasm)
     .replaceAll('__QR_GLUE__', qr.glue)
     .replaceAll('__QR_WASM__', qr.wasm)
+    .replaceAll('__CHANNELS_GLUE__', channels.glue)
+    .replaceAll('__CHANNELS_WASM__', channels.wasm)
     .replaceAll('__GLUE__', glue)
     .replaceAll('__WASM__', wasm)
     .replaceAll('__CSS__', cssName)
@@ -57,8 +60,9 @@ await writeFile(join(dir, 'troubleshooter.js'), entry);
 
 // The service worker and its opt-in loader. The cache name carries a hash of the widget's files,
 // so every build with a change gets a new cache and the worker deletes the old ones.
-// Only kiosks register it, so the QR module is kept from the start too.
-const widget = ['troubleshooter.js', glue, wasm, cssName, qr.glue, qr.wasm];
+// Only kiosks register it, so the QR module is kept from the start too, and the channels module
+// for a kiosk whose page sets Teams or a ticket form.
+const widget = ['troubleshooter.js', glue, wasm, cssName, qr.glue, qr.wasm, channels.glue, channels.wasm];
 const version = createHash('sha256').update(widget.join('\n')).update(entry).digest('hex').slice(0, 16);
 const worker = (await readFile('src/embed/sw.js', 'utf8'))
   .replace('__VERSION__', version)
@@ -80,4 +84,4 @@ await writeFile(join(dir, 'lang', 'lang.js'), await minified(await readFile('src
 const index = join(dir, 'index.html');
 const html = await readFile(index, 'utf8');
 await writeFile(index, html.replace(/\s*<link[^>]*data-trunk[^>]*rel="rust"[^>]*>/g, ''));
-console.log(`troubleshooter.js -> ${glue}, ${wasm}, ${cssName}; ${checker.glue}, ${qr.glue}`);
+console.log(`troubleshooter.js -> ${glue}, ${wasm}, ${cssName}; ${checker.glue}, ${qr.glue}, ${channels.glue}`);

@@ -1,6 +1,7 @@
 // Builds the on-demand modules into the staging directory, for scripts/entry.mjs: checker/
 // (flowcheck's rules, which troubleshooter.js imports the first time a widget shows a page's own
-// flow file) and qr/ (the kiosk's QR encoder, imported for a widget in kiosk mode). What only
+// flow file), qr/ (the kiosk's QR encoder, imported for a widget in kiosk mode) and channels/
+// (Teams and ticket links, imported for a widget whose page sets them). What only
 // some pages need stays out of the module every page loads. Same profile, flags and wasm-opt
 // settings as the widget's module (the Makefile's release variables reach this hook via Trunk).
 import { execFileSync } from 'node:child_process';

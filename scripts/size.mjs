@@ -44,10 +44,11 @@ for (const code of languages) {
   line(`${code} (${mine.length} files)`, await measure(mine.map((f) => `${dir}/lang/${f}`)));
 }
 if (lang.includes('lang.js')) line('lang.js (once, for any of them)', await measure([`${dir}/lang/lang.js`]));
-// A page with its own flow file also fetches the checker module (dist/checker/), and a kiosk
-// the QR module (dist/qr/), once each.
+// A page with its own flow file also fetches the checker module (dist/checker/), a kiosk the
+// QR module (dist/qr/), and a page with Teams or a ticket form the channels module
+// (dist/channels/), once each.
 console.log();
-for (const [name, what] of [['checker', 'a page\'s own flow'], ['qr', 'a kiosk']]) {
+for (const [name, what] of [['checker', 'a page\'s own flow'], ['qr', 'a kiosk'], ['channels', 'Teams or a ticket form']]) {
   const files = await readdir(`${dir}/${name}`).catch(() => []);
   if (files.length) line(`${what}: ${name}/`, await measure(files.map((f) => `${dir}/${name}/${f}`)));
 }

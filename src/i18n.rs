@@ -186,6 +186,22 @@ texts! {
         new_tab: "(opens in a new tab)",
         /// The kiosk's print button.
         print_ticket: "Print ticket",
+        /// The question under a self-fix outcome's steps.
+        fixed_question: "Did this fix it?",
+        /// Its Yes button.
+        fixed_yes: "Yes, it works now",
+        /// Its No button.
+        fixed_no: "No, it still does not work",
+        /// After Yes.
+        fixed_thanks: "Good. You do not need to do anything else.",
+        /// After No, when the flow has no way on to IT.
+        not_fixed_no_way: "Sorry this did not fix it. Ask your IT helpdesk for help.",
+        /// The link that opens a chat with IT in Microsoft Teams, with the email as a draft.
+        open_teams: "Chat with IT in Teams",
+        /// The link that opens the helpdesk's ticket form, filled in.
+        open_ticket: "Open a ticket",
+        /// The button that copies the subject and the message, for any ticket form.
+        copy_ticket: "Copy ticket text",
     }
     counted {
         /// Under the flow's summary: about how long it takes.

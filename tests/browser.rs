@@ -8,7 +8,7 @@ use std::rc::Rc;
 use troubleshooter::flow::{self, Config, OutcomeKind, ValidFlow};
 use troubleshooter::i18n::Strings;
 use troubleshooter::ui::settings::{FlowChoice, Mode, Settings};
-use troubleshooter::ui::state::{HandoffAction, WidgetEvent};
+use troubleshooter::ui::state::{FlowVersion, HandoffAction, WidgetEvent};
 use troubleshooter::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -68,6 +68,8 @@ impl Widget {
             allow_navigation: false,
             persist: false,
             qr: Default::default(),
+            channel_attributes: (None, None),
+            channels: Default::default(),
         };
         let props = AppProps {
             flow: Rc::new(flow),
@@ -416,7 +418,7 @@ async fn helpdesk_outcome_after_check_your_answers_with_email_and_phone() {
     assert_eq!(w.text(".gt-phone .gt-subheading"), "Or phone your helpdesk");
     assert!(w
         .text(".gt-reference")
-        .starts_with("Reference: microsoft-authenticator v1.1 path "));
+        .starts_with("Reference: microsoft-authenticator v1.2 path "));
     assert!(w
         .text(".gt-steps")
         .contains("IT will never ask for your password, or for a code sent to your phone."));
@@ -637,7 +639,11 @@ async fn the_host_hears_steps_outcomes_and_handoffs_but_never_answers() {
     );
     assert!(heard.contains(&WidgetEvent::Outcome {
         node: "out-helpdesk-error".into(),
-        kind: OutcomeKind::ContactHelpdesk
+        kind: OutcomeKind::ContactHelpdesk,
+        flow: FlowVersion {
+            id: "microsoft-authenticator".into(),
+            version: "1.2".into()
+        }
     }));
     assert!(heard.contains(&WidgetEvent::Handoff {
         node: "out-helpdesk-error".into(),

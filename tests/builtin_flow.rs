@@ -9,9 +9,11 @@ use std::rc::Rc;
 
 use common::{golden, parse_mailto};
 use troubleshooter::authoring::walk::{explore, follow, AnswersById};
-use troubleshooter::authoring::{readability, transcript};
+use troubleshooter::authoring::{readability, transcript, Page};
+use troubleshooter::flow::handoff::channels::Channels;
 use troubleshooter::flow::handoff::{Email, MAILTO_BUDGET};
-use troubleshooter::flow::{Config, Handoff, Screen, Session, ValidFlow};
+use troubleshooter::flow::model::OutcomeKind;
+use troubleshooter::flow::{Config, Handoff, Node, Screen, Session, ValidFlow};
 use troubleshooter::i18n::{Strings, LANGUAGES};
 
 const FLOW: &str = include_str!("../flows/microsoft-authenticator.json");
@@ -20,19 +22,26 @@ fn flow() -> Rc<ValidFlow> {
     Rc::new(ValidFlow::from_json(FLOW).unwrap())
 }
 
-fn contoso() -> Config {
-    Config::new(
+fn contoso() -> Page {
+    let (config, _) = Config::new(
         Some("Contoso".into()),
         Some("helpdesk@contoso.com".into()),
         Some("+1 555 0100".into()),
         Some("Monday to Friday, 8:00 to 18:00".into()),
-    )
-    .0
+    );
+    let (channels, problems) =
+        Channels::new(Some("it-help@contoso.com".into()), Some(ZENDESK.into()));
+    assert!(problems.is_empty(), "{problems:?}");
+    Page { config, channels }
 }
+
+/// The README's Zendesk template, as a Contoso page would set it.
+const ZENDESK: &str =
+    "https://contoso.zendesk.com/hc/en-us/requests/new?tf_subject={subject}&tf_description={body}";
 
 /// The email of the outcome a session reached, for the Contoso page.
 fn email_of(session: &Session) -> Email {
-    Handoff::for_session(session, &contoso())
+    Handoff::for_session(session, &contoso().config)
         .unwrap()
         .email
         .unwrap()
@@ -129,6 +138,10 @@ fn scenarios() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
                 ("app", "signed-out"),
                 ("other-way", "recover"),
             ],
+        ),
+        (
+            "out-helpdesk-recovery",
+            vec![work, ("screen", "recover"), ("out-account-recovery", "no")],
         ),
         (
             "out-lockout",
@@ -302,6 +315,29 @@ fn every_outcome_matches_its_golden_transcript() {
             &transcript(&session, &contoso(), Strings::english().mailto_note()),
         );
     }
+    // "No" to "Did this fix it?" on every self-fix outcome: on to IT, with the same answers.
+    for (fixed_at, pairs) in scenarios() {
+        let self_fix = flow().flow().nodes.iter().any(|n| {
+            n.id() == fixed_at && matches!(n, Node::Outcome(o) if o.kind == OutcomeKind::SelfFix)
+        });
+        if !self_fix {
+            continue;
+        }
+        let mut said_no = pairs.clone();
+        said_no.push((fixed_at, "no"));
+        let session = walk(&said_no);
+        let reached = outcome_id(&session);
+        assert_ne!(reached, fixed_at, "No at {fixed_at} goes on");
+        assert!(
+            session.path_code().contains('n'),
+            "the path code marks the No: {}",
+            session.path_code()
+        );
+        golden(
+            &format!("microsoft-authenticator/not-fixed/{fixed_at}.txt"),
+            &transcript(&session, &contoso(), Strings::english().mailto_note()),
+        );
+    }
     let all = explore(flow(), 10_000);
     assert!(all.unreached.is_empty());
     let mut outcomes: Vec<&str> = all.walks.iter().map(|w| w.outcome.as_str()).collect();
@@ -363,7 +399,7 @@ fn helpdesk_emails_carry_what_the_helpdesk_needs_and_no_secrets() {
         "Sign-in requests I did not start: no",
         "Administrator account: no",
         "Temporary Access Pass",
-        "Reference: microsoft-authenticator v1.1 path ",
+        "Reference: microsoft-authenticator v1.2 path ",
         "I have not put my password or any codes in this email",
     ] {
         assert!(body.contains(needed), "missing `{needed}` in\n{body}");
@@ -384,7 +420,7 @@ fn a_code_typed_where_it_does_not_belong_is_withheld() {
     let mut all = answers(&PERSON);
     all.extend(answers(&pairs));
     let session = follow(flow(), &all).unwrap();
-    let handoff = Handoff::for_session(&session, &contoso()).unwrap();
+    let handoff = Handoff::for_session(&session, &contoso().config).unwrap();
     assert_eq!(handoff.withheld, ["trying_to_open"]);
     assert!(!handoff.email.unwrap().body().contains("482"));
 }
@@ -446,7 +482,7 @@ fn lost_and_stolen_phones_change_the_texts() {
     assert!(report.body().ends_with("Thank you,\r\nAda Lovelace"));
     assert_eq!(outcome_id(&fixed("new-phone-old-gone")), "out-self-fix");
     assert!(
-        Handoff::for_session(&fixed("new-phone-old-gone"), &contoso())
+        Handoff::for_session(&fixed("new-phone-old-gone"), &contoso().config)
             .is_none_or(|h| h.email.is_none())
     );
 }
@@ -659,7 +695,7 @@ fn every_outcome_that_sends_people_to_it_gives_them_the_email_and_script() {
             }
         }
         let session = follow(flow.clone(), &answers).unwrap();
-        let Some(handoff) = Handoff::for_session(&session, &contoso()) else {
+        let Some(handoff) = Handoff::for_session(&session, &contoso().config) else {
             continue;
         };
         if let Some(email) = &handoff.email {
@@ -742,7 +778,7 @@ fn panel_headings_and_the_review_intro_fit_what_each_outcome_hands_over() {
             .unwrap()
             .1,
     );
-    let handoff = Handoff::for_session(&vendor, &contoso()).unwrap();
+    let handoff = Handoff::for_session(&vendor, &contoso().config).unwrap();
     let phone = handoff.phone.as_ref().unwrap();
     assert!(handoff.email.is_none() && !phone.helpdesk);
     let english = Strings::english();
@@ -761,7 +797,7 @@ fn panel_headings_and_the_review_intro_fit_what_each_outcome_hands_over() {
             .unwrap()
             .1,
     );
-    let handoff = Handoff::for_session(&helpdesk, &contoso()).unwrap();
+    let handoff = Handoff::for_session(&helpdesk, &contoso().config).unwrap();
     let phone = handoff.phone.as_ref().unwrap();
     assert_eq!(
         Strings::english().phone_heading(phone.helpdesk, handoff.email.is_some()),

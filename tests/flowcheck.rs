@@ -123,14 +123,24 @@ fn paths_lists_every_way_and_reports_unreachable_outcomes() {
         "{listing}"
     );
     assert!(
-        listing.contains("7 paths, 3 of 3 outcomes reached"),
+        listing.contains("10 paths, 3 of 3 outcomes reached"),
         "{listing}"
     );
+    assert!(
+        listing.contains("test-printer=no › check answers → report (contact_helpdesk, path 111n)"),
+        "\"Did this fix it?\" answered No is a way on to IT: {listing}"
+    );
 
-    // Without an example a required pattern field cannot be filled, so `report` is out of reach.
+    // Without an example a required pattern field cannot be filled, so `report` is out of reach
+    // (but for "No" at the test printer, which is taken out too).
     let no_example = std::fs::read_to_string(EXAMPLE)
         .unwrap()
-        .replace(", \"example\": \"PRN-042\"", "");
+        .replace(", \"example\": \"PRN-042\"", "")
+        .replace(",\n      \"not_fixed\": \"report\"", "")
+        .replace(
+            "\"answer\": \"test-printer\", \"is\": \"no\"",
+            "\"flag\": \"error_shown\"",
+        );
     let file = temp_file("no-example.json", &no_example);
     let out = flowcheck(&["paths", &file]);
     assert_eq!(out.status.code(), Some(1));
@@ -138,7 +148,7 @@ fn paths_lists_every_way_and_reports_unreachable_outcomes() {
 
     let json: serde_json::Value =
         serde_json::from_slice(&flowcheck(&["paths", EXAMPLE, "--json"]).stdout).unwrap();
-    assert_eq!(json["walks"].as_array().unwrap().len(), 7);
+    assert_eq!(json["walks"].as_array().unwrap().len(), 10);
     assert_eq!(
         json["walks"][0]["steps"][0],
         serde_json::json!({ "kind": "question", "node": "where", "option": "office", "index": 0 })
@@ -165,6 +175,34 @@ fn render_prints_the_email_and_script_of_given_answers() {
     );
     assert!(rendered.contains("2. It shows an error: Jam"), "{rendered}");
 
+    // The page's Teams chat and ticket form, and "No" at the test printer.
+    let answers = temp_file(
+        "answers-channels.json",
+        r#"{ "where": "office", "lights": "on", "printer": "000", "email": "ada@contoso.com",
+             "test-printer": "no",
+             "config": { "support_teams": "it@contoso.com",
+                         "ticket_url": "https://help.contoso.com/new/{flow}?s={subject}&o={outcome}" } }"#,
+    );
+    let out = flowcheck(&["render", EXAMPLE, "--answers", &answers]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let rendered = text(&out.stdout);
+    assert!(
+        rendered.starts_with("outcome: report (contact_helpdesk)"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("reference: printer-offline v1.0 path 111n"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("\n== teams\nhttps://teams.microsoft.com/l/chat/0/0?users=it%40contoso.com&message=Printer%20PRN-000%20is%20offline"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("\n== ticket\nhttps://help.contoso.com/new/printer-offline?s=Printer%20PRN-000%20is%20offline%20-%20ada%40contoso.com&o=report\n"),
+        "{rendered}"
+    );
+
     let wrong = temp_file("wrong.json", r#"{ "where": "office", "lights": "purple" }"#);
     let out = flowcheck(&["render", EXAMPLE, "--answers", &wrong]);
     assert_eq!(out.status.code(), Some(1));
@@ -183,7 +221,66 @@ fn check_fails_the_v1_0_built_in_flow_for_its_unsigned_stolen_phone_report() {
         "{err}"
     );
     assert!(err.contains("warning: `{name}` is empty"), "{err}");
-    assert!(err.contains(": 1 error, 7 warnings"), "{err}");
+    // A format 1 flow predates "Did this fix it?": a warning for each of its ten self-fix outcomes.
+    assert!(
+        err.contains(&format!(
+            "{fixture}:nodes[15]: warning: the self-fix outcome `out-notify` has no `not_fixed`"
+        )),
+        "{err}"
+    );
+    assert!(err.contains(": 1 error, 17 warnings"), "{err}");
+}
+
+#[test]
+fn check_with_the_pages_settings_warns_of_links_over_their_limit_naming_the_way() {
+    let long = format!(
+        r#"{{ "support-teams": "it@contoso.com", "ticket-url": "https://help.contoso.com/new?form={}&d={{body}}" }}"#,
+        "x".repeat(1_950)
+    );
+    let settings = temp_file("long-settings.json", &long);
+    let out = flowcheck(&["check", "--config", &settings, EXAMPLE]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings only: {}",
+        text(&out.stderr)
+    );
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("{EXAMPLE}: warning: path 110 to `report` (where=office › lights=on › details[printer=PRN-042, email=person@example.com]): the ticket link is ")),
+        "{err}"
+    );
+    assert!(
+        err.contains("characters before shortening, over 2000"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("the Teams link"),
+        "the Teams link fits: {err}"
+    );
+    assert!(
+        text(&out.stdout).contains("ok (7 nodes), 6 warnings"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // Short enough: nothing to say. A template that cannot be used: an error, by its name.
+    let fine = temp_file("settings.json", r#"{ "support_teams": "it@contoso.com" }"#);
+    let out = flowcheck(&["check", "--config", &fine, EXAMPLE]);
+    assert_eq!(text(&out.stdout), format!("{EXAMPLE}: ok (7 nodes)\n"));
+    let bad = temp_file(
+        "bad-settings.json",
+        r#"{ "ticket-url": "javascript:alert(1)" }"#,
+    );
+    let out = flowcheck(&["check", "--config", &bad, EXAMPLE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(
+            "bad-settings.json: config.ticket_url: `javascript:alert(1)` must start with https://"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -216,7 +313,7 @@ fn test_runs_the_example_flows_cases_and_rules() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        format!("{EXAMPLE_TESTS}: 3 cases and 2 rules on 7 ways through the flow: all passed\n")
+        format!("{EXAMPLE_TESTS}: 3 cases and 2 rules on 10 ways through the flow: all passed\n")
     );
 }
 
@@ -350,7 +447,7 @@ fn export_and_import_round_trip_a_translation_through_a_translators_file() {
         let out = flowcheck(&["export", &flow, "--lang", "de", "--format", format]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         assert!(
-            text(&out.stderr).contains(": 619 of 619 texts translated into `de`"),
+            text(&out.stderr).contains(": 679 of 679 texts translated into `de`"),
             "{}",
             text(&out.stderr)
         );
@@ -358,7 +455,7 @@ fn export_and_import_round_trip_a_translation_through_a_translators_file() {
         std::fs::remove_file(&overlay).unwrap();
         let out = flowcheck(&["import", &flow, &sent]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        assert!(text(&out.stdout).contains(&format!("{overlay}: 619 of 619 texts translated")));
+        assert!(text(&out.stdout).contains(&format!("{overlay}: 679 of 679 texts translated")));
         assert_eq!(
             std::fs::read_to_string(&overlay).unwrap(),
             german,
@@ -380,7 +477,7 @@ fn export_and_import_round_trip_a_translation_through_a_translators_file() {
     let out = flowcheck(&["import", &flow, &sent]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        text(&out.stdout).contains("1 of 619 texts translated"),
+        text(&out.stdout).contains("1 of 679 texts translated"),
         "{}",
         text(&out.stdout)
     );

@@ -11,8 +11,8 @@ use std::rc::Rc;
 
 use common::{errors_of, example, EXAMPLE};
 use serde_json::{json, Value};
-use troubleshooter::authoring::transcript;
 use troubleshooter::authoring::walk::{explore, follow, AnswersById};
+use troubleshooter::authoring::{transcript, Page};
 use troubleshooter::flow::error::limits;
 use troubleshooter::flow::handoff::{Email, MAILTO_BUDGET};
 use troubleshooter::flow::pattern::Pattern;
@@ -281,7 +281,7 @@ fn b5_render_checks_a_heavy_pattern_once_per_answer() {
     .chain([("printer".to_owned(), format!("PRN-042{}", "x".repeat(1993)))])
     .collect();
     let session = follow(flow, &answers).unwrap();
-    let text = transcript(&session, &Config::default(), "note");
+    let text = transcript(&session, &Page::default(), "note");
     assert!(text.contains("Line 59: PRN-042"), "{text}");
 }
 
@@ -390,7 +390,7 @@ fn b8_flag_routes_on_a_long_chain_are_judged_without_replaying_the_path() {
         .collect();
     let session = follow(Rc::clone(&flow), &answers).unwrap();
     assert_eq!(session.path_code(), "10".repeat(998));
-    assert!(transcript(&session, &Config::default(), "").contains("title: Done"));
+    assert!(transcript(&session, &Page::default(), "").contains("title: Done"));
 
     // The flag set on the last question takes its first route: the code records that route.
     let mut answers = answers;

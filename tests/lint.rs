@@ -9,7 +9,9 @@ use troubleshooter::flow::ValidFlow;
 const V1_0: &str = include_str!("fixtures/microsoft-authenticator-v1.0.json");
 
 fn findings(flow: &str) -> Vec<Finding> {
-    lint(&ValidFlow::from_json(flow).expect("a valid flow"))
+    lint(&std::rc::Rc::new(
+        ValidFlow::from_json(flow).expect("a valid flow"),
+    ))
 }
 
 /// A flow where `a=x` asks for a name in the form `f` and `a=y` does not; both reach `out`.
@@ -138,7 +140,98 @@ fn a_route_that_needs_the_form_counts_as_not_taken_without_it() {
         ]
     });
     let found = findings(&flow.to_string());
+    // (Format 1: `done` predates "Did this fix it?", which is only a warning about `done`.)
+    assert!(
+        found
+            .iter()
+            .all(|f| f.at == "nodes[4]" && f.severity == Severity::Warning),
+        "{found:#?}"
+    );
+}
+
+/// A format 2 flow where `fix` is a self-fix outcome; `not_fixed` is spliced in.
+fn did_it_fix(not_fixed: Value) -> String {
+    let mut fix =
+        json!({"type": "outcome", "id": "fix", "kind": "self_fix", "title": "Restart it"});
+    if !not_fixed.is_null() {
+        fix["not_fixed"] = not_fixed;
+    }
+    json!({
+        "format": 2, "id": "t", "version": "1", "title": "T", "summary": "S", "language": "en",
+        "start": "a",
+        "nodes": [
+            {"type": "question", "id": "a", "text": "A?", "options": [
+                {"id": "x", "label": "X", "next": "fix"},
+                {"id": "y", "label": "Y", "next": "f"}
+            ]},
+            fix,
+            {"type": "fields", "id": "f", "text": "Who?", "fields": [
+                {"id": "name", "label": "Name", "required": true}
+            ], "routes": [{"if": {"answer": "a", "is": "y"}, "to": "other"}], "next": "out"},
+            {"type": "outcome", "id": "other", "kind": "self_fix", "title": "Other", "not_fixed": "out"},
+            {"type": "outcome", "id": "out", "kind": "contact_helpdesk", "title": "Ask IT",
+             "email": {"subject": "Help for {name}", "body": [
+                 "Hi",
+                 {"text": "I restarted it, and it did not help.", "if": {"answer": "fix", "is": "no"}}
+             ]},
+             "phone": {"lines": ["I am {name}."]}}
+        ]
+    })
+    .to_string()
+}
+
+#[test]
+fn a_format_2_self_fix_outcome_must_say_where_no_leads() {
+    let flow = did_it_fix(Value::Null).replace(
+        r#",{"if":{"answer":"fix","is":"no"},"text":"I restarted it, and it did not help."}"#,
+        "",
+    );
+    let found = findings(&flow);
+    let missing: Vec<&Finding> = found.iter().filter(|f| f.at == "nodes[1]").collect();
+    assert_eq!(missing.len(), 1, "{found:#?}");
+    assert_eq!(missing[0].severity, Severity::Error);
+    assert!(
+        missing[0].message.contains("`fix` has no `not_fixed`"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn no_that_ends_at_another_self_fix_outcome_is_an_error_naming_the_way() {
+    // From `fix`, No goes through the form, whose route (a=x is not y) falls through to `out`:
+    // fine. Pointing it at `other` directly is refused by validation, so the way here is the
+    // form with a route that sends a=x people on to `other`.
+    let flow =
+        did_it_fix(json!("f")).replace(r#""is":"y"},"to":"other""#, r#""is":"x"},"to":"other""#);
+    let found = findings(&flow);
+    let stuck: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.at == "nodes[1].not_fixed")
+        .collect();
+    assert_eq!(stuck.len(), 1, "{found:#?}");
+    assert!(
+        stuck[0]
+            .message
+            .contains("answering No at `fix` can end at `other`, a `self_fix` outcome")
+            && stuck[0].message.contains("a=x › fix=no › f["),
+        "{}",
+        stuck[0].message
+    );
+    // And where the form's route keeps to IT, No is fine and the placeholders are filled.
+    let found = findings(&did_it_fix(json!("f")));
     assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn no_straight_to_a_contact_outcome_leaves_its_form_unvisited() {
+    // No at `fix` goes straight to `out`, skipping the form that asks for `{name}`.
+    let found = findings(&did_it_fix(json!("out")));
+    assert!(
+        found.iter().any(|f| f.at == "nodes[4].email.subject"
+            && f.severity == Severity::Error
+            && f.message.contains("a=x › fix=no")),
+        "{found:#?}"
+    );
 }
 
 #[test]

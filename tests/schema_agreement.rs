@@ -779,7 +779,7 @@ fn assert_every_key_is_exercised(schema: &Schema, doc: &Value, seen: &[Seen]) {
 fn every_key_flow() -> Value {
     json!({
         "$schema": "../schema/flow.schema.json",
-        "format": 1,
+        "format": 2,
         "id": "every-key",
         "version": "1.0",
         "title": "Every key of the format",
@@ -866,7 +866,8 @@ fn every_key_flow() -> Value {
                 "id": "fixed",
                 "kind": "self_fix",
                 "title": "It is fixed",
-                "steps": ["Restart."]
+                "steps": ["Restart."],
+                "not_fixed": "helpdesk"
             }
         ]
     })

@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use serde_json::json;
-use troubleshooter::authoring::transcript;
 use troubleshooter::authoring::walk::{follow, AnswersById};
+use troubleshooter::authoring::{transcript, Page};
 use troubleshooter::flow::fields::FieldProblem;
 use troubleshooter::flow::handoff::MAILTO_BUDGET;
 use troubleshooter::flow::session::Refusal;
@@ -53,7 +53,7 @@ fn everything_sent(session: &Session) -> String {
     let handoff = Handoff::for_session(session, &config).unwrap();
     format!(
         "{}\n{}\n{}",
-        transcript(session, &config, "(shortened)"),
+        transcript(session, &Page::from(config.clone()), "(shortened)"),
         handoff.email.as_ref().unwrap().eml(),
         handoff.email.as_ref().unwrap().mailto(MAILTO_BUDGET, "")
     )

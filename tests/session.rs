@@ -440,3 +440,75 @@ fn filled_values_are_runs_of_their_own_so_the_widget_can_isolate_them() {
         ]
     );
 }
+
+#[test]
+fn no_to_did_this_fix_it_goes_on_to_it_with_the_answers_kept() {
+    let mut s = session();
+    choose(&mut s, 0); // where: office
+    choose(&mut s, 0); // lights: on
+    fill(&mut s, &["000", "ada@example.com", ""]).unwrap();
+    assert_eq!(id(&s), "test-printer");
+    assert!(!s.confirm(), "a self-fix outcome has nothing to confirm");
+    assert!(s.not_fixed());
+    assert_eq!(
+        id(&s),
+        "review:report",
+        "No leads to IT through Check your answers"
+    );
+    assert_eq!(s.summary().len(), 5, "every answer is still there");
+    assert_eq!(s.path_code(), "111n");
+    s.confirm();
+    let email = Handoff::for_session(&s, &Config::default())
+        .unwrap()
+        .email
+        .unwrap();
+    assert!(email
+        .lines
+        .iter()
+        .any(|l| l.contains("choosing another printer did not help")));
+    assert!(!s.not_fixed(), "only a self-fix outcome asks");
+
+    // Kept across a reload, and Back returns to where the person said No.
+    let restored = Session::restore(s.flow_rc(), &s.snapshot()).unwrap();
+    assert_eq!(id(&restored), "report");
+    assert_eq!(restored.path_code(), "111n");
+    s.back();
+    assert_eq!(id(&s), "review:report");
+    s.back();
+    assert_eq!(id(&s), "test-printer");
+    assert_eq!(s.path_code(), "111");
+}
+
+#[test]
+fn no_through_a_form_restores_midway_and_routes_on_what_was_tried() {
+    let flow = Rc::new(
+        ValidFlow::from_json(include_str!("../flows/microsoft-authenticator.json")).unwrap(),
+    );
+    let mut s = Session::new(Rc::clone(&flow));
+    s.start();
+    let choose_id = |s: &mut Session, option: &str| {
+        let Screen::Node(n) = s.screen() else {
+            panic!("{:?}", s.screen())
+        };
+        let troubleshooter::flow::Node::Question(q) = s.flow().node(n) else {
+            panic!()
+        };
+        let k = q.options.iter().position(|o| o.id == option).unwrap();
+        s.answer(Answer::Choice(k)).unwrap();
+    };
+    choose_id(&mut s, "work");
+    choose_id(&mut s, "locked");
+    choose_id(&mut s, "yes");
+    assert_eq!(id(&s), "out-lockout");
+    assert!(s.not_fixed());
+    assert_eq!(id(&s), "details", "the form that asks what IT needs");
+    // A reload on the form after No lands on the form again.
+    let midway = Session::restore(Rc::clone(&flow), &s.snapshot()).unwrap();
+    assert_eq!(id(&midway), "details");
+    fill(&mut s, &["Ada Lovelace", "ada@contoso.com", "", "", ""]).unwrap();
+    assert_eq!(
+        id(&s),
+        "review:out-helpdesk-lockout",
+        "the route on `out-lockout` = no"
+    );
+}

@@ -124,7 +124,11 @@ fn missing_or_wrong_types() {
         "nodes[6].steps[1].iff",
         "unknown field `iff`",
     );
-    refused(|f| f["format"] = json!(2), "format", "reads format 1");
+    refused(
+        |f| f["format"] = json!(3),
+        "format",
+        "reads formats 1 to 2, not 3",
+    );
 }
 
 #[test]
@@ -393,6 +397,44 @@ fn size_limits() {
     );
     let flow = json!({ "format": 1, "id": "deep", "version": "1", "title": "T", "summary": "S", "language": "en", "start": "s0", "nodes": nodes });
     refused_flow(&flow, "start", "the longest path has 1001 screens");
+}
+
+#[test]
+fn did_this_fix_it_leads_on_to_it_and_only_from_a_self_fix_outcome() {
+    // nodes[4] home-printer (not_supported), [5] test-printer (self_fix, not_fixed: report),
+    // [6] report (contact_helpdesk), whose email has a line for "No" at test-printer.
+    refused(
+        |f| f["nodes"][4]["not_fixed"] = json!("report"),
+        "nodes[4].not_fixed",
+        "only a `self_fix` outcome asks \"Did this fix it?\"",
+    );
+    refused(
+        |f| f["nodes"][5]["not_fixed"] = json!("home-printer"),
+        "nodes[5].not_fixed",
+        "`home-printer` is a `not_supported` outcome; \"No\" must lead on to IT",
+    );
+    refused(
+        |f| f["nodes"][5]["not_fixed"] = json!("nowhere"),
+        "nodes[5].not_fixed",
+        "no node has the id `nowhere`",
+    );
+    refused(
+        |f| f["nodes"][5]["not_fixed"] = json!("test-printer"),
+        "nodes[5]",
+        "loop",
+    );
+    refused(
+        |f| f["nodes"][6]["email"]["body"][4]["if"]["is"] = json!("yes"),
+        "nodes[6].email.body[4].if",
+        "`test-printer` is an outcome: the condition holds when the person answered No",
+    );
+    refused(
+        |f| {
+            f["nodes"][5].as_object_mut().unwrap().remove("not_fixed");
+        },
+        "nodes[6].email.body[4].if",
+        "or of a self-fix outcome with `not_fixed`",
+    );
 }
 
 fn refused_flow(flow: &Value, path: &str, words: &str) {

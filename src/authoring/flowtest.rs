@@ -10,7 +10,9 @@ use std::rc::Rc;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use super::transcript::Page;
 use super::walk::{self, AnswersById, Step};
+use crate::flow::handoff::channels::Channels;
 use crate::flow::handoff::Handoff;
 use crate::flow::markup;
 use crate::flow::model::{Condition, Node};
@@ -146,7 +148,8 @@ pub fn run(flow: Rc<ValidFlow>, tests: &TestFile, path_limit: usize) -> Result<R
             flow.flow().id
         ));
     }
-    let config = config(&tests.config)?;
+    let page = page(&tests.config)?;
+    let config = page.config;
     let mut report = Report {
         cases: tests.cases.len(),
         rules: tests.rules.len(),
@@ -323,35 +326,45 @@ fn check(texts: &Texts, expect: &Expect, problems: &mut Vec<String>) {
     }
 }
 
-/// The page settings a test file (or the studio) gives, by their `flowcheck render` names;
-/// an unknown name or an unusable value is an error.
-pub fn config(settings: &BTreeMap<String, String>) -> Result<Config, String> {
-    const KNOWN: [&str; 4] = [
+/// The page settings a test file, `flowcheck render`'s answers, `flowcheck check --config`
+/// or the studio give; an unknown name or an unusable value is an error.
+pub fn page(settings: &BTreeMap<String, String>) -> Result<Page, String> {
+    const KNOWN: [&str; 6] = [
         "org_name",
         "support_email",
         "support_phone",
         "support_hours",
+        "support_teams",
+        "ticket_url",
     ];
+    // The attributes' own names (`support-email`) are read too: `flowcheck check --config`
+    // takes the attributes as JSON.
+    let settings: BTreeMap<String, &String> = settings
+        .iter()
+        .map(|(k, v)| (k.replace('-', "_"), v))
+        .collect();
     if let Some(unknown) = settings.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(format!(
             "config.{unknown}: not a page setting; the settings are {}",
             KNOWN.join(", ")
         ));
     }
-    let setting = |name: &str| settings.get(name).cloned();
-    let (config, problems) = Config::new(
+    let setting = |name: &str| settings.get(name).map(|v| v.to_string());
+    let (config, mut problems) = Config::new(
         setting("org_name"),
         setting("support_email"),
         setting("support_phone"),
         setting("support_hours"),
     );
+    let (channels, more) = Channels::new(setting("support_teams"), setting("ticket_url"));
+    problems.extend(more);
     match problems.first() {
         Some(p) => Err(format!(
             "config.{}: {}",
             p.attribute.replace('-', "_"),
             p.message
         )),
-        None => Ok(config),
+        None => Ok(Page { config, channels }),
     }
 }
 

@@ -423,13 +423,18 @@ pub fn flow_from(b: &mut Bytes) -> Flow {
                     prepare: lines(b, n),
                     lines: lines(b, n),
                 }),
+                not_fixed: b.one_in(3).then(|| target(b)),
             }),
         };
         nodes.push(node);
     }
     Flow {
         schema: None,
-        format: if b.one_in(32) { 2 } else { 1 },
+        format: if b.one_in(32) {
+            3
+        } else {
+            1 + b.below(2) as u32
+        },
         id: if b.one_in(32) {
             b.text(3)
         } else {
@@ -741,7 +746,11 @@ pub fn handoff_holds(s: &Session, config: &Config) {
         s.withheld(),
         "withheld differs from the session's"
     );
-    let mut outputs = vec![super::transcript(s, config, NOTE)];
+    let mut outputs = vec![super::transcript(
+        s,
+        &super::Page::from(config.clone()),
+        NOTE,
+    )];
     if let Some(email) = &handoff.email {
         outputs.extend(email_holds(email, MAILTO_BUDGET, NOTE));
     }

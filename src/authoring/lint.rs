@@ -2,15 +2,19 @@
 //! passes [`validate`] works in the widget, and these find where it would still hand a
 //! helpdesk a poor text. Not compiled into the widget.
 //!
-//! The one check today: a placeholder in an outcome's email or phone script that nothing on some
+//! Two checks. "Did this fix it?": every self-fix outcome names where "No" leads (`not_fixed`).
+//! And a placeholder in an outcome's email or phone script that nothing on some
 //! way to that outcome fills, because that way never visits the question or the form that asks
 //! for it. The widget then leaves it empty (or drops the line), so a helpdesk gets an email with
 //! no subject or no name: the H2 finding of the December 2026 review.
 
 use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
 
+use super::walk::{self, Step};
 use crate::flow::config::PLACEHOLDERS;
-use crate::flow::model::{Condition, Line, Node};
+use crate::flow::error::limits;
+use crate::flow::model::{Condition, Line, Node, OutcomeKind, NOT_FIXED};
 use crate::flow::template;
 use crate::flow::validate;
 use crate::flow::ValidFlow;
@@ -46,10 +50,75 @@ impl std::fmt::Display for Finding {
 }
 
 /// Every finding for a valid flow, in file order.
-pub fn lint(flow: &ValidFlow) -> Vec<Finding> {
+pub fn lint(flow: &Rc<ValidFlow>) -> Vec<Finding> {
     let mut findings = Vec::new();
     PlaceholderCoverage::new(flow).check(&mut findings);
+    not_fixed_ways(flow, &mut findings);
+    findings.sort_by_key(|f| node_of(&f.at));
     findings
+}
+
+/// Every self-fix outcome asks "Did this fix it?", and "No" must reach IT: a flow of format 2
+/// names where it leads (`not_fixed`) on each, one that predates it is warned; and no way
+/// that answers No may end at another self-fix outcome (found by walking the real session).
+fn not_fixed_ways(flow: &Rc<ValidFlow>, findings: &mut Vec<Finding>) {
+    let format = flow.flow().format;
+    for (i, node) in flow.flow().nodes.iter().enumerate() {
+        match node {
+            Node::Outcome(o) if o.kind == OutcomeKind::SelfFix && o.not_fixed.is_none() => {
+                findings.push(Finding {
+                    severity: if format >= 2 { Severity::Error } else { Severity::Warning },
+                    at: format!("nodes[{i}]"),
+                    message: format!(
+                        "the self-fix outcome `{}` has no `not_fixed`: when the person answers No to \"Did this fix it?\", the widget has no way on to IT; name the node it leads to{}",
+                        o.id,
+                        if format >= 2 { "" } else { " (format 2 requires it)" }
+                    ),
+                })
+            }
+            _ => {}
+        }
+    }
+    let found = walk::explore(Rc::clone(flow), limits::MAX_PATHS);
+    let mut reported = Vec::new();
+    for way in &found.walks {
+        let Some(Step::NotFixed { node: from }) = way
+            .steps
+            .iter()
+            .rev()
+            .find(|s| matches!(s, Step::NotFixed { .. }))
+        else {
+            continue;
+        };
+        let Some(end) = flow.index_of(&way.outcome) else {
+            continue;
+        };
+        if matches!(flow.node(end), Node::Outcome(o) if o.kind.is_contact())
+            || reported.contains(from)
+        {
+            continue;
+        }
+        reported.push(from.clone());
+        let answers: Vec<String> = way.steps.iter().filter_map(Step::answer).collect();
+        findings.push(Finding {
+            severity: Severity::Error,
+            at: format!("nodes[{}].not_fixed", flow.index_of(from).unwrap_or(0)),
+            message: format!(
+                "answering No at `{from}` can end at `{}`, a `{}` outcome, so the person never reaches IT; the way: {}",
+                way.outcome,
+                way.kind,
+                answers.join(" › ")
+            ),
+        });
+    }
+}
+
+/// The node a JSON path such as `nodes[12].email` is in, to list findings in file order.
+fn node_of(at: &str) -> usize {
+    at.strip_prefix("nodes[")
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 /// The most search states the placeholder check visits in all, so a flow of 20,000 nodes built
@@ -307,7 +376,12 @@ impl<'a> PlaceholderCoverage<'a> {
                 }
                 go(state, targets, 0);
             }
-            Node::Outcome(_) => {}
+            // "No" to "Did this fix it?" takes the same answers on.
+            Node::Outcome(o) => go(
+                &answered(1, 0),
+                o.not_fixed.iter().map(String::as_str).collect(),
+                0,
+            ),
         }
         out
     }
@@ -348,12 +422,11 @@ impl<'a> PlaceholderCoverage<'a> {
             let Some(&slot) = self.tracked.get(&node) else {
                 return Truth::Maybe;
             };
-            let Node::Question(q) = flow.node(node) else {
-                return Truth::No;
-            };
-            return match state.seen[slot] {
-                0 => Truth::No,
-                c => known(cond.names(&q.options[c as usize - 1].id)),
+            return match (flow.node(node), state.seen[slot]) {
+                (_, 0) => Truth::No,
+                (Node::Question(q), c) => known(cond.names(&q.options[c as usize - 1].id)),
+                // A self-fix outcome left behind was answered No.
+                (_, _) => known(cond.names(NOT_FIXED)),
             };
         }
         if let Some(field) = &cond.field {
@@ -401,7 +474,8 @@ impl<'a> PlaceholderCoverage<'a> {
                     steps.push(format!("{}={}", q.id, q.options[choice as usize].id))
                 }
                 Node::Fields(f) => steps.push(format!("{} (filled in)", f.id)),
-                _ => {}
+                Node::Outcome(o) => steps.push(format!("{}={NOT_FIXED}", o.id)),
+                Node::Info(_) => {}
             }
             id = parent;
         }

@@ -22,4 +22,4 @@ mod transcript;
 pub mod translations;
 pub mod walk;
 
-pub use transcript::transcript;
+pub use transcript::{transcript, Page};

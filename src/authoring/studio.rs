@@ -10,11 +10,11 @@ use serde_json::{json, Value};
 use super::diagram::{self, Notation};
 use super::locate::{Locator, Place};
 use super::walk::{self, Step};
-use super::{flowtest, lint, transcript};
+use super::{flowtest, lint, transcript, Page};
 use crate::flow::error::{limits, FlowError};
 use crate::flow::model::Node;
 use crate::flow::session::{Answer, Session};
-use crate::flow::{load, Config, ValidFlow};
+use crate::flow::{load, ValidFlow};
 use crate::i18n::Strings;
 
 /// The most ways the Paths tab lists, each with its transcript: enough for any flow a person
@@ -42,6 +42,7 @@ pub fn check(text: &str, name: &str) -> Value {
     };
     let (flow, problems) = match ValidFlow::from_json(text) {
         Ok(flow) => {
+            let flow = Rc::new(flow);
             let problems = lint::lint(&flow)
                 .iter()
                 .map(|f| {
@@ -116,24 +117,25 @@ pub fn graph(text: &str) -> Option<String> {
         .map(|flow| diagram::draw(&flow, Notation::Mermaid))
 }
 
-/// The page's settings (`org_name`, `support_email`, `support_phone`, `support_hours`, as in
-/// `flowcheck render`'s answers file and a test file's `config`), or what is wrong with one.
+/// The page's settings (`org_name`, `support_email`, `support_phone`, `support_hours`,
+/// `support_teams`, `ticket_url`, as in `flowcheck render`'s answers file and a test file's
+/// `config`), or what is wrong with one.
 /// Settings left empty are not given.
-pub fn config(settings: &Value) -> Result<Config, String> {
+pub fn page(settings: &Value) -> Result<Page, String> {
     let given = settings
         .as_object()
         .into_iter()
         .flatten()
         .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
         .collect();
-    flowtest::config(&given)
+    flowtest::page(&given)
 }
 
 /// Every way through a usable flow (up to [`MAX_LISTED_PATHS`]), each with its answers, its
 /// outcome and path code, the snapshot the widget resumes it from, and what `flowcheck
 /// render` prints for it with `config`: `{ways: [{answers, outcome, kind, code, snapshot,
 /// transcript}], truncated, unreached}`.
-pub fn paths(flow: ValidFlow, config: &Config) -> Value {
+pub fn paths(flow: ValidFlow, page: &Page) -> Value {
     let note = Strings::english().mailto_note().to_owned();
     let mut ways = Vec::new();
     let found = walk::explore_with(Rc::new(flow), MAX_LISTED_PATHS, |way, session| {
@@ -141,7 +143,7 @@ pub fn paths(flow: ValidFlow, config: &Config) -> Value {
         ways.push(json!({
             "answers": answers, "outcome": way.outcome, "kind": way.kind, "code": way.code,
             "snapshot": session.snapshot(),
-            "transcript": transcript(session, config, &note),
+            "transcript": transcript(session, page, &note),
         }));
     });
     json!({ "ways": ways, "truncated": found.truncated, "unreached": found.unreached })
@@ -169,6 +171,10 @@ pub fn snapshot_at(flow: ValidFlow, node: &str) -> Option<String> {
                 session.confirm();
                 continue;
             }
+            Step::NotFixed { .. } => {
+                session.not_fixed();
+                continue;
+            }
         };
         session.answer(answer).ok()?;
     }
@@ -178,7 +184,7 @@ pub fn snapshot_at(flow: ValidFlow, node: &str) -> Option<String> {
 fn step_node(step: &Step) -> Option<&str> {
     match step {
         Step::Question { node, .. } | Step::Fields { node, .. } | Step::Info { node } => Some(node),
-        Step::Review => None,
+        Step::Review | Step::NotFixed { .. } => None,
     }
 }
 
@@ -326,8 +332,10 @@ mod tests {
     #[test]
     fn every_way_has_the_transcript_flowcheck_renders_and_a_snapshot_the_widget_resumes() {
         let flow = usable(built_in()).unwrap();
-        let (config, _) = Config::new(None, Some("help@contoso.com".into()), None, None);
-        let listed = paths(flow, &config);
+        let page =
+            page(&json!({"support_email": "help@contoso.com", "support_teams": "it@contoso.com"}))
+                .unwrap();
+        let listed = paths(flow, &page);
         let ways = listed["ways"].as_array().unwrap();
         assert!(ways.len() > 100);
         assert_eq!(listed["truncated"], false);
@@ -337,7 +345,7 @@ mod tests {
                 Session::restore(Rc::clone(&flow), way["snapshot"].as_str().unwrap()).unwrap();
             let note = Strings::english().mailto_note().to_owned();
             assert_eq!(
-                transcript(&resumed, &config, &note),
+                transcript(&resumed, &page, &note),
                 way["transcript"].as_str().unwrap()
             );
         }
@@ -345,11 +353,17 @@ mod tests {
 
     #[test]
     fn the_page_settings_are_read_as_a_test_file_reads_them() {
-        let config = config(&json!({"org_name": "Contoso", "support_hours": null})).unwrap();
-        assert_eq!(config.org_name.as_deref(), Some("Contoso"));
-        let bad = super::config(&json!({"support_email": "not an address"})).unwrap_err();
+        let page = page(&json!({"org_name": "Contoso", "support_hours": null, "ticket-url": "https://help.contoso.com/new?d={body}"})).unwrap();
+        assert_eq!(page.config.org_name.as_deref(), Some("Contoso"));
+        assert!(
+            page.channels.ticket.is_some(),
+            "an attribute's own name is read too"
+        );
+        let bad = super::page(&json!({"support_email": "not an address"})).unwrap_err();
         assert!(bad.starts_with("config.support_email: "), "{bad}");
-        assert!(super::config(&json!({"colour": "red"})).is_err());
+        let bad = super::page(&json!({"ticket_url": "javascript:alert(1)"})).unwrap_err();
+        assert!(bad.starts_with("config.ticket_url: "), "{bad}");
+        assert!(super::page(&json!({"colour": "red"})).is_err());
     }
 
     #[test]

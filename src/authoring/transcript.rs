@@ -1,12 +1,34 @@
 //! An outcome as plain text: everything it says and hands over, in one transcript.
 
+use crate::flow::handoff::channels::{Channels, LinkIds};
 use crate::flow::handoff::{Handoff, MAILTO_BUDGET};
 use crate::flow::model::Node;
 use crate::flow::{markup, Config, Screen, Session};
 
+/// What a page sets that an outcome shows: the helpdesk's details (its attributes
+/// `org-name`, `support-email`, `support-phone`, `support-hours`) and its own channels
+/// (`support-teams`, `ticket-url`).
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The helpdesk's details, for the flow's placeholders.
+    pub config: Config,
+    /// A Teams chat and a ticket form beside the email.
+    pub channels: Channels,
+}
+
+impl From<Config> for Page {
+    fn from(config: Config) -> Page {
+        Page {
+            config,
+            channels: Channels::default(),
+        }
+    }
+}
+
 /// Everything an outcome says and hands over, as plain text: what `flowcheck render` prints
 /// and what the golden files under `tests/golden/` hold, so any wording change is a diff.
-pub fn transcript(session: &Session, config: &Config, mailto_note: &str) -> String {
+pub fn transcript(session: &Session, page: &Page, mailto_note: &str) -> String {
+    let config = &page.config;
     use std::fmt::Write;
     let (Screen::Outcome(node) | Screen::Review(node)) = session.screen() else {
         return String::new();
@@ -51,6 +73,14 @@ pub fn transcript(session: &Session, config: &Config, mailto_note: &str) -> Stri
             email.text(),
             email.mailto(MAILTO_BUDGET, mailto_note)
         );
+        let ids = LinkIds {
+            reference: &handoff.reference,
+            flow: &session.flow().flow().id,
+            outcome: &outcome.id,
+        };
+        for link in page.channels.links(email, &ids, mailto_note, usize::MAX) {
+            let _ = writeln!(out, "\n== {}\n{}", link.channel.as_str(), link.url);
+        }
     }
     if let Some(phone) = &handoff.phone {
         let number = match (&phone.number, phone.tel()) {

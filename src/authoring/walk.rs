@@ -8,12 +8,13 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use crate::flow::error::limits;
-use crate::flow::model::{Fields, Format, Node};
+use crate::flow::model::{Fields, Format, Node, NOT_FIXED};
 use crate::flow::session::{Answer, Screen, Session};
 use crate::flow::ValidFlow;
 
 /// Answers by id, as `flowcheck render` and flow tests give them: a question's id gives an
-/// option id, a field's id gives what is typed. (A session keeps its own answers by node index.)
+/// option id, a field's id gives what is typed, and a self-fix outcome's id given `no` answers
+/// "Did this fix it?" with No. (A session keeps its own answers by node index.)
 pub type AnswersById = BTreeMap<String, String>;
 
 /// One action of a walk.
@@ -43,6 +44,11 @@ pub enum Step {
     },
     /// Confirm "Check your answers".
     Review,
+    /// Answer "No" to "Did this fix it?" on a self-fix outcome.
+    NotFixed {
+        /// The outcome's id.
+        node: String,
+    },
 }
 
 impl Step {
@@ -60,6 +66,7 @@ impl Step {
                     .collect();
                 Some(format!("{node}[{}]", given.join(", ")))
             }
+            Step::NotFixed { node } => Some(format!("{node}={NOT_FIXED}")),
             Step::Info { .. } | Step::Review => None,
         }
     }
@@ -101,7 +108,13 @@ pub fn follow(flow: Rc<ValidFlow>, answers: &AnswersById) -> Result<Session, Str
     for _ in 0..=limits::MAX_DEPTH + 1 {
         let flow = session.flow_rc();
         match session.screen() {
-            Screen::Outcome(_) => return Ok(session),
+            Screen::Outcome(node) => {
+                let said_no =
+                    answers.get(flow.node(node).id()).map(String::as_str) == Some(NOT_FIXED);
+                if !(said_no && session.not_fixed()) {
+                    return Ok(session);
+                }
+            }
             Screen::Review(_) => {
                 session.confirm();
             }
@@ -200,6 +213,7 @@ pub fn explore_with(
         explored += 1;
         let moved = match action {
             Action::Confirm => session.confirm(),
+            Action::NotFixed => session.not_fixed(),
             Action::Answer(answer) => session.answer(answer).is_ok(),
         };
         if !moved {
@@ -225,6 +239,11 @@ pub fn explore_with(
                 };
                 visit(&walk, &session);
                 walks.push(walk);
+                // "No" to "Did this fix it?" goes on to IT: one more way from here.
+                if o.not_fixed.is_some() {
+                    stack.push(Branches::of(&session));
+                    continue;
+                }
             }
             session.back();
             steps.pop();
@@ -252,6 +271,7 @@ pub fn explore_with(
 enum Action {
     Answer(Answer),
     Confirm,
+    NotFixed,
 }
 
 /// The branches of one screen of the search, taken in order, and the screens its fields'
@@ -265,7 +285,13 @@ impl Branches {
     fn of(session: &Session) -> Branches {
         let flow = session.flow();
         let todo: Vec<(Action, Step)> = match session.screen() {
-            Screen::Start | Screen::Outcome(_) => Vec::new(),
+            Screen::Start => Vec::new(),
+            Screen::Outcome(node) => match flow.node(node) {
+                Node::Outcome(o) if o.not_fixed.is_some() => {
+                    vec![(Action::NotFixed, Step::NotFixed { node: o.id.clone() })]
+                }
+                _ => Vec::new(),
+            },
             Screen::Review(_) => vec![(Action::Confirm, Step::Review)],
             Screen::Node(node) => match flow.node(node) {
                 Node::Question(q) => q

@@ -31,6 +31,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use std::collections::BTreeMap;
     use std::process::ExitCode;
     use std::rc::Rc;
 
@@ -39,15 +40,17 @@ mod cli {
     use troubleshooter::authoring::exchange::{self, Format};
     use troubleshooter::authoring::lint::{self, Severity};
     use troubleshooter::authoring::walk::{self, AnswersById, Step};
-    use troubleshooter::authoring::{flowtest, readability, transcript, translations};
+    use troubleshooter::authoring::{flowtest, readability, transcript, translations, Page};
+    use troubleshooter::flow::handoff::channels::{Channel, LinkIds, TEAMS_BUDGET, TICKET_BUDGET};
+    use troubleshooter::flow::handoff::Handoff;
 
     use troubleshooter::flow::config::is_unseen_control;
     use troubleshooter::flow::error::limits;
-    use troubleshooter::flow::{load, translation, Config, FlowError, ValidFlow};
+    use troubleshooter::flow::{load, translation, FlowError, ValidFlow};
     use troubleshooter::i18n::Strings;
 
     const USAGE: &str = "usage:
-      flowcheck check FILE...
+      flowcheck check [--config SETTINGS.json] FILE...
       flowcheck graph FILE [--format mermaid|dot]
       flowcheck paths FILE [--json]
       flowcheck render FILE --answers ANSWERS.json [--lang LANG]
@@ -64,7 +67,13 @@ mod cli {
         let args: Vec<String> = std::env::args().skip(1).collect();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let passed = match args.as_slice() {
-            ["check", files @ ..] if !files.is_empty() => check(files),
+            ["check", "--config", settings, files @ ..] if !files.is_empty() => {
+                match read_page(settings) {
+                    Some(page) => check(files, Some(&page)),
+                    None => false,
+                }
+            }
+            ["check", files @ ..] if !files.is_empty() => check(files, None),
             ["graph", file] => graph(file, Notation::Mermaid),
             ["graph", file, "--format", "mermaid"] => graph(file, Notation::Mermaid),
             ["graph", file, "--format", "dot"] => graph(file, Notation::Dot),
@@ -195,13 +204,16 @@ mod cli {
     }
 
     /// Validates each file, then lints the valid ones: errors fail the check, warnings do not.
-    fn check(files: &[&str]) -> bool {
+    /// With a page's settings, every way's Teams and ticket links are made too, and a link
+    /// longer than its limit before the widget shortens it is a warning.
+    fn check(files: &[&str], page: Option<&Page>) -> bool {
         let mut ok = true;
         for file in files {
             let Some((text, flow)) = load_with_text(file) else {
                 ok = false;
                 continue;
             };
+            let flow = Rc::new(flow);
             let findings = lint::lint(&flow);
             for finding in &findings {
                 eprintln!("{file}:{}", printable(&finding.to_string()));
@@ -210,12 +222,13 @@ mod cli {
             for problem in &translated {
                 eprintln!("{}", printable(&problem.to_string()));
             }
+            let long = page.map_or(0, |page| long_links(file, &flow, page));
             let errors = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count()
                 + translated.len();
-            let warnings = findings.len() + translated.len() - errors;
+            let warnings = findings.len() + translated.len() - errors + long;
             let nodes = flow.flow().nodes.len();
             if errors > 0 {
                 ok = false;
@@ -231,6 +244,62 @@ mod cli {
             }
         }
         ok
+    }
+
+    /// Prints a warning for each way whose Teams or ticket link passes its limit before the
+    /// widget shortens it (cutting lines from the end of the text), naming the way; how many.
+    fn long_links(file: &str, flow: &Rc<ValidFlow>, page: &Page) -> usize {
+        let note = Strings::english().mailto_note().to_owned();
+        let mut long = 0;
+        let found = walk::explore_with(Rc::clone(flow), limits::MAX_PATHS, |way, session| {
+            let Some(handoff) = Handoff::for_session(session, &page.config) else {
+                return;
+            };
+            let Some(email) = &handoff.email else {
+                return;
+            };
+            let ids = LinkIds {
+                reference: &handoff.reference,
+                flow: &flow.flow().id,
+                outcome: &way.outcome,
+            };
+            for link in page.channels.links(email, &ids, &note, usize::MAX) {
+                let (name, limit) = match link.channel {
+                    Channel::Teams => ("Teams", TEAMS_BUDGET),
+                    Channel::Ticket => ("ticket", TICKET_BUDGET),
+                };
+                if link.full > limit {
+                    long += 1;
+                    let answers: Vec<String> = way.steps.iter().filter_map(Step::answer).collect();
+                    eprintln!(
+                        "{file}: warning: path {} to `{}` ({}): the {name} link is {} characters before shortening, over {limit}; the widget cuts the end of the text and keeps the reference",
+                        way.code,
+                        way.outcome,
+                        printable(&answers.join(" › ")),
+                        link.full
+                    );
+                }
+            }
+        });
+        if found.truncated {
+            eprintln!(
+                "{file}: note: the links of the first {} ways were checked; there are more",
+                found.walks.len()
+            );
+        }
+        long
+    }
+
+    /// The page's settings from `--config`: the attributes as JSON, by their own names
+    /// (`support-teams`) or `flowcheck render`'s (`support_teams`); or, printed, why not.
+    fn read_page(file: &str) -> Option<Page> {
+        let read = read_bounded(file).and_then(|text| {
+            let value: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| e.to_string())?;
+            flowtest::page(&settings_of(&value)?)
+        });
+        read.map_err(|e| eprintln!("{file}: {}", printable(&e)))
+            .ok()
     }
 
     fn count(n: usize, what: &str) -> String {
@@ -368,7 +437,7 @@ mod cli {
                 None => return false,
             },
         };
-        let (answers, config) = match read_answers(answers_file) {
+        let (answers, page) = match read_answers(answers_file) {
             Ok(read) => read,
             Err(e) => {
                 eprintln!("{answers_file}: {}", printable(&e));
@@ -382,7 +451,7 @@ mod cli {
                 return false;
             }
         };
-        print!("{}", transcript(&session, &config, strings.mailto_note()));
+        print!("{}", transcript(&session, &page, strings.mailto_note()));
         true
     }
 
@@ -585,8 +654,9 @@ mod cli {
     }
 
     /// Reads answers: an object of id to string, with an optional `"config"` object of page
-    /// settings (`org_name`, `support_email`, `support_phone`, `support_hours`).
-    fn read_answers(file: &str) -> Result<(AnswersById, Config), String> {
+    /// settings (`org_name`, `support_email`, `support_phone`, `support_hours`,
+    /// `support_teams`, `ticket_url`).
+    fn read_answers(file: &str) -> Result<(AnswersById, Page), String> {
         let text = read_bounded(file)?;
         let mut value: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| e.to_string())?;
@@ -594,22 +664,24 @@ mod cli {
             .as_object_mut()
             .and_then(|o| o.remove("config"))
             .unwrap_or_default();
-        let setting = |name: &str| config.get(name).and_then(|v| v.as_str()).map(str::to_owned);
-        let (config, problems) = Config::new(
-            setting("org_name"),
-            setting("support_email"),
-            setting("support_phone"),
-            setting("support_hours"),
-        );
-        if let Some(p) = problems.first() {
-            return Err(format!(
-                "config.{}: {}",
-                p.attribute.replace('-', "_"),
-                p.message
-            ));
-        }
+        let page = flowtest::page(&settings_of(&config)?)?;
         let answers: AnswersById = serde_json::from_value(value)
             .map_err(|e| format!("answers must map ids to strings: {e}"))?;
-        Ok((answers, config))
+        Ok((answers, page))
+    }
+
+    /// Page settings as strings by name, from a JSON object of them.
+    fn settings_of(value: &serde_json::Value) -> Result<BTreeMap<String, String>, String> {
+        match value {
+            serde_json::Value::Null => Ok(BTreeMap::new()),
+            serde_json::Value::Object(o) => o
+                .iter()
+                .map(|(k, v)| match v.as_str() {
+                    Some(s) => Ok((k.clone(), s.to_owned())),
+                    None => Err(format!("config.{k}: a page setting is a string")),
+                })
+                .collect(),
+            _ => Err("the page settings must be an object of names to strings".into()),
+        }
     }
 }

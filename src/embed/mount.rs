@@ -12,10 +12,12 @@ use yew::{AppHandle, Callback};
 use super::events;
 use super::settings::{self, FlowChoice};
 use crate::flow::error::limits;
+use crate::flow::handoff::channels::{Channel, LinkIds};
+use crate::flow::handoff::Email;
 use crate::flow::translation;
 use crate::flow::{self, load, ValidFlow};
 use crate::i18n::{self, Strings};
-use crate::ui::settings::{HandoffLanguage, QrCodes};
+use crate::ui::settings::{ChannelLinks, HandoffLanguage, OnDemand, QrCodes};
 use crate::ui::state::{Action, Remote, WidgetEvent};
 use crate::ui::{Root, RootProps, Setup};
 
@@ -55,6 +57,8 @@ struct Mounted {
     qr_module: js_sys::Function,
     /// That encoder, once loaded.
     qr: QrCodes,
+    /// Loads the channels module on first use and resolves to it.
+    channels_module: js_sys::Function,
 }
 
 /// Mounts a widget into `host`'s shadow root (made if needed), with the stylesheet at
@@ -63,7 +67,9 @@ struct Mounted {
 /// answer (troubleshooter.js imports lang.js only then, so English pages never load it);
 /// `checker` takes a flow text and its file name and returns a promise of the problems the
 /// checker module finds, as flowcheck prints them (imported only by pages with their own flow);
-/// `qr_module` returns a promise of the QR encoder (imported only for kiosks).
+/// `qr_module` returns a promise of the QR encoder (imported only for kiosks); `channels_module`
+/// a promise of the channels module (imported only when the page sets `support-teams` or
+/// `ticket-url`).
 #[wasm_bindgen(js_name = mountWidget)]
 pub async fn mount_widget(
     host: Element,
@@ -72,6 +78,7 @@ pub async fn mount_widget(
     language_pack: js_sys::Function,
     checker: js_sys::Function,
     qr_module: js_sys::Function,
+    channels_module: js_sys::Function,
 ) -> Result<WidgetHandle, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
@@ -136,6 +143,7 @@ pub async fn mount_widget(
         checker,
         qr_module,
         qr: QrCodes::default(),
+        channels_module,
     }));
     // The shadow root is drawn; the page gets its turn before the flow is read.
     yield_to_page().await;
@@ -261,6 +269,7 @@ async fn configure(inner: &Rc<RefCell<Mounted>>, config: &JsValue) {
     if settings.kiosk() {
         settings.qr = qr_codes(inner, &mut notices).await;
     }
+    settings.channels = channel_links(inner, &settings.channel_attributes, &mut notices).await;
     for notice in &notices {
         gloo::console::warn!(format!("guided-troubleshooter: {notice}"));
     }
@@ -407,24 +416,21 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
 /// The QR encoder, loaded once per widget the first time it is a kiosk; none (links are then
 /// text only) with a notice when it does not load.
 async fn qr_codes(inner: &Rc<RefCell<Mounted>>, notices: &mut Vec<String>) -> QrCodes {
-    let (loaded, module) = {
+    let (known, module) = {
         let mounted = inner.borrow();
         (mounted.qr.clone(), mounted.qr_module.clone())
     };
-    if loaded.0.is_some() {
-        return loaded;
+    if known.0.is_some() {
+        return known;
     }
-    let encoder = match module.call0(&JsValue::NULL) {
-        Ok(promise) => JsFuture::from(js_sys::Promise::from(promise)).await,
-        Err(e) => Err(e),
-    };
+    let encoder = loaded(&module).await;
     let Ok(encoder) = encoder.map(js_sys::Function::from) else {
         notices.push(
             "mode: the QR codes could not be loaded; links and the email are shown as text".into(),
         );
         return QrCodes::default();
     };
-    let qr = QrCodes(Some(Rc::new(move |text: &str| {
+    let qr: QrCodes = OnDemand(Some(Rc::new(move |text: &str| {
         let drawn = encoder
             .call1(&JsValue::NULL, &text.into())
             .ok()?
@@ -434,6 +440,83 @@ async fn qr_codes(inner: &Rc<RefCell<Mounted>>, notices: &mut Vec<String>) -> Qr
     })));
     inner.borrow_mut().qr = qr.clone();
     qr
+}
+
+/// What a troubleshooter.js loader of an on-demand module resolves to.
+async fn loaded(loader: &js_sys::Function) -> Result<JsValue, JsValue> {
+    let promise = loader.call0(&JsValue::NULL)?;
+    JsFuture::from(js_sys::Promise::from(promise)).await
+}
+
+/// The Teams and ticket links of the channels the page set (`support-teams`, `ticket-url`):
+/// the channels module, loaded the first time a page sets one, reads the attributes (each
+/// value it cannot use is a notice) and makes the links. None when neither is set, or with a
+/// notice when the module does not load: the email and the script are still there.
+async fn channel_links(
+    inner: &Rc<RefCell<Mounted>>,
+    (teams, ticket): &(Option<String>, Option<String>),
+    notices: &mut Vec<String>,
+) -> ChannelLinks {
+    if teams.is_none() && ticket.is_none() {
+        return ChannelLinks::default();
+    }
+    let loader = inner.borrow().channels_module.clone();
+    let function = |module: &JsValue, name: &str| {
+        js_sys::Reflect::get(module, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    };
+    let module = loaded(&loader).await.ok();
+    let (Some(problems), Some(links)) = (
+        module.as_ref().and_then(|m| function(m, "problems")),
+        module.as_ref().and_then(|m| function(m, "links")),
+    ) else {
+        notices.push("support-teams, ticket-url: the Teams and ticket links could not be loaded; the email is shown without them".into());
+        return ChannelLinks::default();
+    };
+    if let Some(found) = problems
+        .call2(
+            &JsValue::NULL,
+            &teams.as_deref().unwrap_or_default().into(),
+            &ticket.as_deref().unwrap_or_default().into(),
+        )
+        .ok()
+        .and_then(|p| p.as_string())
+    {
+        notices.extend(found.lines().map(str::to_owned));
+    }
+    // One text across: control characters never reach an email, so U+001F parts it.
+    let (teams, ticket) = (
+        teams.as_deref().unwrap_or_default().to_owned(),
+        ticket.as_deref().unwrap_or_default().to_owned(),
+    );
+    OnDemand(Some(Rc::new(
+        move |email: &Email, ids: &LinkIds, note: &str, cap: usize| {
+            let request = [
+                teams.as_str(),
+                &ticket,
+                &email.subject,
+                &email.lines.join("\n"),
+                ids.reference,
+                ids.flow,
+                ids.outcome,
+                note,
+                &cap.to_string(),
+            ]
+            .join("\u{1f}");
+            let made = links
+                .call1(&JsValue::NULL, &request.into())
+                .ok()
+                .and_then(|l| l.as_string())
+                .unwrap_or_default();
+            made.lines()
+                .filter_map(|line| {
+                    let (name, url) = line.split_once(' ')?;
+                    Some((Channel::named(name)?, url.to_owned()))
+                })
+                .collect()
+        },
+    )))
 }
 
 /// The words lang.js read, in the order of `i18n::KEYS`: each a text or `[category, text]`

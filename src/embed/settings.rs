@@ -175,6 +175,12 @@ pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> (Settings, Vec<Notice>) {
         allow_navigation,
         persist,
         qr: Default::default(),
+        // Checked by the channels module, which mounting loads only when one is set.
+        channel_attributes: (
+            attr("support-teams").filter(|t| !t.trim().is_empty()),
+            attr("ticket-url").filter(|t| !t.trim().is_empty()),
+        ),
+        channels: Default::default(),
     };
     (settings, notices)
 }

@@ -38,6 +38,9 @@ const checkerModule = onDemand('./__CHECKER_GLUE__', './__CHECKER_WASM__');
 const checker = (text, name) => checkerModule().then((module) => module.check(text, name));
 const qrModule = onDemand('./__QR_GLUE__', './__QR_WASM__');
 const qrEncoder = () => qrModule().then((module) => module.qr);
+// Only pages that set support-teams or ticket-url make Teams and ticket links.
+const channelsModule = onDemand('./__CHANNELS_GLUE__', './__CHANNELS_WASM__');
+const hasChannels = (settings) => Boolean(settings['support-teams']?.trim() || settings['ticket-url']?.trim());
 
 function start() {
   ready ??= init({ module_or_path: new URL('./__WASM__', base) });
@@ -69,9 +72,12 @@ function withLanguage(element, settings) {
  */
 export async function mount(element, config = {}) {
   // A kiosk's QR module is fetched while the widget's own loads (a failure is reported later).
-  if (settingsOf(config).mode?.trim() === 'kiosk') qrModule().catch(() => {});
+  // So are the channels module for a page with channels (a failure is reported later).
+  const settings = settingsOf(config);
+  if (settings.mode?.trim() === 'kiosk') qrModule().catch(() => {});
+  if (hasChannels(settings)) channelsModule().catch(() => {});
   await start();
-  const widget = await mountWidget(element, withLanguage(element, settingsOf(config)), stylesheet, languagePack, checker, qrEncoder);
+  const widget = await mountWidget(element, withLanguage(element, settings), stylesheet, languagePack, checker, qrEncoder, channelsModule);
   return {
     restart: () => widget.restart(),
     update: (next) => widget.update(withLanguage(element, settingsOf(next))),
@@ -115,7 +121,9 @@ class GuidedTroubleshooter extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    this.#handle?.update(attributesOf(this));
+    // A change made while the widget is still loading applies as soon as it has mounted.
+    if (this.#handle) this.#handle.update(attributesOf(this));
+    else this.#mounting?.then((handle) => handle.update(attributesOf(this)));
   }
 
   /** Back to the start screen, forgetting every answer. */

@@ -619,6 +619,7 @@ impl<const MESSAGES: bool> Decoder<MESSAGES> {
         let steps = self.list(&mut o, "steps", false, Self::line);
         let email = self.nested(&mut o, "email", Self::email);
         let phone = self.nested(&mut o, "phone", Self::phone);
+        let not_fixed = self.opt_string(&mut o, "not_fixed");
         self.finish(o);
         Some(Outcome {
             id: id?,
@@ -628,6 +629,7 @@ impl<const MESSAGES: bool> Decoder<MESSAGES> {
             steps,
             email: email.optional()?,
             phone: phone.optional()?,
+            not_fixed,
         })
     }
 

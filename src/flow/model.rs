@@ -15,8 +15,14 @@ use serde::{Deserialize, Serialize};
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 
-/// The format version this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// What a condition's `is` says of a self-fix outcome answered No, and what flow tests and
+/// `flowcheck render` give its id for that answer.
+pub const NOT_FIXED: &str = "no";
+
+/// The newest format version this build reads. Format 2 added `not_fixed` ("Did this fix
+/// it?"), which `flowcheck check` requires on every `self_fix` outcome of a format 2 flow;
+/// format 1 flows still read, with a warning for each.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A guided troubleshooting flow: a decision tree of questions that ends in outcomes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,7 +32,8 @@ pub struct Flow {
     /// Where editors find this schema; ignored by the widget.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// The file format version. Always 1.
+    /// The file format version: 1, or 2 for a flow that gives every self-fix outcome its
+    /// `not_fixed` ("Did this fix it?").
     pub format: u32,
     /// A short, stable name for the flow, such as `microsoft-authenticator`: lowercase letters,
     /// digits and hyphens. It is part of every reference code sent to a helpdesk.
@@ -335,6 +342,11 @@ pub struct Outcome {
     /// The phone script. Required for `contact_helpdesk` and `call_vendor`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<PhoneTemplate>,
+    /// Where "No" to "Did this fix it?" leads from a `self_fix` outcome, with the person's
+    /// answers: a contact outcome, or a node on the way to one (such as the form that asks for
+    /// what IT needs). Format 2 requires it on every `self_fix` outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_fixed: Option<String>,
 }
 
 /// The prefilled email of an outcome.
@@ -468,7 +480,9 @@ pub struct Condition {
     /// Holds when a chosen option has set this flag.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flag: Option<String>,
-    /// The id of a question: holds when its chosen option is `is` (or one of `in`).
+    /// The id of a question: holds when its chosen option is `is` (or one of `in`). Or the id of
+    /// a self-fix outcome with `not_fixed`, with `is: "no"`: holds when the person answered No
+    /// to "Did this fix it?" there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
     /// The id of a field: holds when its value is `is` (or one of `in`), ignoring case.
@@ -505,6 +519,8 @@ pub enum Edge {
     Option(usize),
     /// `next`
     Next,
+    /// `not_fixed`
+    NotFixed,
 }
 
 impl std::fmt::Display for Edge {
@@ -514,6 +530,7 @@ impl std::fmt::Display for Edge {
             Edge::OptionRoute(i, r) => write!(f, "options[{i}].routes[{r}].to"),
             Edge::Option(i) => write!(f, "options[{i}].next"),
             Edge::Next => f.write_str("next"),
+            Edge::NotFixed => f.write_str("not_fixed"),
         }
     }
 }
@@ -587,7 +604,7 @@ impl Node {
             }
             Node::Fields(f) => out.push((Edge::Next, f.next.as_str())),
             Node::Info(n) => out.push((Edge::Next, n.next.as_str())),
-            Node::Outcome(_) => {}
+            Node::Outcome(o) => out.extend(o.not_fixed.as_deref().map(|to| (Edge::NotFixed, to))),
         }
         out
     }

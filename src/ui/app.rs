@@ -91,30 +91,39 @@ pub fn App(props: &AppProps) -> Html {
         // The session changes only with a new screen or a refused answer (which keeps what was
         // typed), never while the person types: that is when a snapshot is kept, if the page
         // asked for persistence. A refused answer: focus on the error summary, so the person
-        // hears what to fix. A new screen (a refusal never changes it): focus on its heading, so
-        // that keyboard and screen-reader users start reading at its top, except on the first
-        // screen, where it would pull the host page's focus into the widget on load; and tell
-        // the host page.
+        // hears what to fix. "Did this fix it?" answered on the same screen: focus on the
+        // answer. A new screen: focus on its heading, so that keyboard and screen-reader users
+        // start reading at its top, except on the first screen, where it would pull the host
+        // page's focus into the widget on load; and tell the host page.
         let (state, root) = (state.clone(), root.clone());
-        use_effect_with((state.screen_changes, state.refusals), move |_| {
-            if let Some(key) = storage_key.as_deref() {
-                persist(key, &state);
-            }
-            if state.refusal.is_some() {
-                focus(&root, ".gt-error-summary");
-                return;
-            }
-            if state.screen_changes > 0 {
-                focus(&root, ".gt-screen .gt-heading");
-            }
-            state.announce_screen();
-            if let (Some(history), true) = (
-                &state.history,
-                state.screen_changes > 0 && !state.via_browser,
-            ) {
-                history.push();
-            }
-        });
+        use_effect_with(
+            (state.screen_changes, state.refusals, state.fixed),
+            move |_| {
+                if let Some(key) = storage_key.as_deref() {
+                    persist(key, &state);
+                }
+                if state.refusal.is_some() {
+                    focus(&root, ".gt-error-summary");
+                    return;
+                }
+                // "Did this fix it?" answered where the screen stays: the answer takes the focus of
+                // the button that went away.
+                if state.fixed.is_some() {
+                    focus(&root, ".gt-fixed-answer");
+                    return;
+                }
+                if state.screen_changes > 0 {
+                    focus(&root, ".gt-screen .gt-heading");
+                }
+                state.announce_screen();
+                if let (Some(history), true) = (
+                    &state.history,
+                    state.screen_changes > 0 && !state.via_browser,
+                ) {
+                    history.push();
+                }
+            },
+        );
     }
     {
         // Once: the page's remote control, and the browser's Back landing on one of the

@@ -7,6 +7,8 @@
 
 use std::rc::Rc;
 
+use crate::flow::handoff::channels::{Channel, LinkIds};
+use crate::flow::handoff::Email;
 use crate::flow::{Config, ValidFlow};
 use crate::i18n::Strings;
 
@@ -42,26 +44,31 @@ pub struct Settings {
     /// Kiosk mode: draws QR codes, once mounting has loaded the encoder (none before, or if it
     /// did not load: links are then text only).
     pub qr: QrCodes,
+    /// `support-teams` and `ticket-url` as the page wrote them: mounting loads the channels
+    /// module to check them and make their links.
+    pub channel_attributes: (Option<String>, Option<String>),
+    /// Links to the helpdesk's Teams chat and ticket form beside the email, once loaded.
+    pub channels: ChannelLinks,
 }
 
-/// The QR encoder: a text to the side of its code's `viewBox` and the SVG path of its dark
-/// modules, or `None` when the text is too long. Only kiosks draw codes, so the encoder is a
-/// module of its own (qr/), which mounting loads for a widget in kiosk mode.
-#[derive(Clone, Default)]
-pub struct QrCodes(pub Option<Rc<QrEncoder>>);
+/// A function from a module of its own that only some widgets load (qr/, channels/): `None`
+/// before mounting has loaded it, or when it did not load. Made once per mount, so the pointer
+/// says whether it changed.
+pub struct OnDemand<F: ?Sized>(pub Option<Rc<F>>);
 
-/// A text to its code's `viewBox` side and path, or `None` when it does not fit in one.
-pub type QrEncoder = dyn Fn(&str) -> Option<(usize, String)>;
-
-impl QrCodes {
-    /// The code of `text`, when there is an encoder and the text fits in one.
-    pub fn of(&self, text: &str) -> Option<(usize, String)> {
-        self.0.as_ref().and_then(|encode| encode(text))
+impl<F: ?Sized> Clone for OnDemand<F> {
+    fn clone(&self) -> Self {
+        OnDemand(self.0.clone())
     }
 }
 
-// Made once per mount: the pointer says whether it changed.
-impl PartialEq for QrCodes {
+impl<F: ?Sized> Default for OnDemand<F> {
+    fn default() -> Self {
+        OnDemand(None)
+    }
+}
+
+impl<F: ?Sized> PartialEq for OnDemand<F> {
     fn eq(&self, other: &Self) -> bool {
         match (&self.0, &other.0) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
@@ -71,15 +78,49 @@ impl PartialEq for QrCodes {
     }
 }
 
-impl Eq for QrCodes {}
+impl<F: ?Sized> Eq for OnDemand<F> {}
 
-impl std::fmt::Debug for QrCodes {
+impl<F: ?Sized> std::fmt::Debug for OnDemand<F> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_some() {
-            "QrCodes(loaded)"
-        } else {
-            "QrCodes(none)"
-        })
+        f.write_str(if self.0.is_some() { "loaded" } else { "none" })
+    }
+}
+
+/// The QR encoder (qr/), which mounting loads for a widget in kiosk mode: only kiosks draw
+/// codes.
+pub type QrCodes = OnDemand<QrEncoder>;
+
+/// A text to its code's `viewBox` side and the SVG path of its dark modules, or `None` when the
+/// text does not fit in one.
+pub type QrEncoder = dyn Fn(&str) -> Option<(usize, String)>;
+
+impl QrCodes {
+    /// The code of `text`, when there is an encoder and the text fits in one.
+    pub fn of(&self, text: &str) -> Option<(usize, String)> {
+        self.0.as_ref().and_then(|encode| encode(text))
+    }
+}
+
+/// The helpdesk's own channels (channels/), which mounting loads when the page sets
+/// `support-teams` or `ticket-url`.
+pub type ChannelLinks = OnDemand<LinkMaker>;
+
+/// An email's link on each channel the page set, each within its limit and within `cap`
+/// (shortened with `note`, keeping the reference).
+pub type LinkMaker = dyn Fn(&Email, &LinkIds, &str, usize) -> Vec<(Channel, String)>;
+
+impl ChannelLinks {
+    /// The links of an email, none when the page set no channel or they did not load.
+    pub fn of(
+        &self,
+        email: &Email,
+        ids: &LinkIds,
+        note: &str,
+        cap: usize,
+    ) -> Vec<(Channel, String)> {
+        self.0
+            .as_ref()
+            .map_or_else(Vec::new, |make| make(email, ids, note, cap))
     }
 }
 

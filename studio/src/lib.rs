@@ -25,7 +25,7 @@ pub fn graph(text: &str) -> Option<String> {
 pub fn paths(text: &str, settings: &str) -> String {
     let settings: Value = serde_json::from_str(settings).unwrap_or_default();
     studio::usable(text)
-        .and_then(|flow| Ok(studio::paths(flow, &studio::config(&settings)?)))
+        .and_then(|flow| Ok(studio::paths(flow, &studio::page(&settings)?)))
         .unwrap_or_else(|e| json!({ "error": e }))
         .to_string()
 }

@@ -79,6 +79,9 @@ export async function keyStep(driver, host, step) {
   } else if (step.kind === 'review') {
     await tabTo(driver, isButton('These are right'), 'the confirm button');
     await press(driver, Key.SPACE);
+  } else if (step.kind === 'not_fixed') {
+    await tabTo(driver, isButton('No, it still does not work'), 'the No button of "Did this fix it?"');
+    await press(driver, Key.ENTER);
   }
   return expectNewScreen(driver, host, before);
 }

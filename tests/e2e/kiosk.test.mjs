@@ -6,10 +6,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import jsQR from 'jsqr';
 import { serve } from './server.mjs';
 import { chromium, withBlocked } from './browser.mjs';
-import { walks, onePerOutcome, widgetRoot, heading, start, step, walk, By } from './widget.mjs';
+import { walks, onePerOutcome, widgetRoot, heading, start, step, walk, readQr, By } from './widget.mjs';
 
 let server;
 let driver;
@@ -26,27 +25,6 @@ after(async () => {
   await server?.close();
 });
 
-
-/** Draws a QR code's runs of dark modules (`Mx yh<width>v1h-<width>z`) into pixels and reads it with jsQR. */
-async function readQr(root, css) {
-  const { d, view } = await driver.executeScript((host, sel) => {
-    const svg = host.shadowRoot.querySelector(sel);
-    return { d: svg.querySelector('path').getAttribute('d'), view: Number(svg.getAttribute('viewBox').split(' ')[2]) };
-  }, await driver.findElement(By.css('guided-troubleshooter')), css);
-  const scale = 4;
-  const side = view * scale;
-  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (const run of d.split('M').filter(Boolean)) {
-    const [x, y, width] = run.split(/[ hv]/).map(Number);
-    for (let dy = 0; dy < scale; dy++) {
-      for (let dx = 0; dx < width * scale; dx++) {
-        const i = ((y * scale + dy) * side + (x * scale + dx)) * 4;
-        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
-      }
-    }
-  }
-  return jsQR(pixels, side, side)?.data ?? null;
-}
 
 test('the kiosk works offline after one visit, including a reload', async () => {
   const own = await serve({ mounts: { '/': 'dist' } });
@@ -100,7 +78,7 @@ test('a kiosk outcome gives the email as a QR code, with nothing to copy or down
   const root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
   await driver.executeScript(() => document.querySelector('guided-troubleshooter').setAttribute('idle-seconds', '3600'));
   await walk(driver, root, byOutcome['out-helpdesk'].steps);
-  const decoded = await readQr(root, '.gt-email .gt-qr');
+  const decoded = await readQr(driver, '.gt-email .gt-qr');
   const modules = server.requests.filter((path) => /^\/(qr|checker)\//.test(path));
   assert.ok(modules.length === 2 && modules.every((p) => /^\/qr\/qr-[0-9a-f]{16}(\.js|_bg\.wasm)$/.test(p)), `the QR module, once: ${modules}`);
   assert.ok(decoded?.startsWith('mailto:helpdesk@contoso.com?subject='), decoded);
@@ -117,7 +95,7 @@ test('a kiosk outcome gives the email as a QR code, with nothing to copy or down
   assert.ok(actions.includes('Print ticket'));
   assert.equal((await root.findElements(By.css('.gt-phone button'))).length, 0, 'no copying the script');
   assert.equal((await root.findElements(By.css('.gt-outcome a[href^="https:"]'))).length, 0, 'links do not leave the kiosk');
-  const link = await readQr(root, '.gt-links .gt-qr');
+  const link = await readQr(driver, '.gt-links .gt-qr');
   assert.equal(link, 'https://mysignins.microsoft.com/security-info');
 
   // The countdown renders the outcome again every second (its codes come from a cache then).
@@ -125,8 +103,8 @@ test('a kiosk outcome gives the email as a QR code, with nothing to copy or down
   const ticks = await driver.wait(async () => (await root.findElements(By.css('.gt-idle')))[0], 12_000, 'no idle prompt');
   const first = await ticks.getText();
   await driver.wait(async () => (await ticks.getText()) !== first, 5_000, 'the countdown did not tick');
-  assert.equal(await readQr(root, '.gt-email .gt-qr'), decoded, 'the email code during the countdown');
-  assert.equal(await readQr(root, '.gt-links .gt-qr'), link, 'the link code during the countdown');
+  assert.equal(await readQr(driver, '.gt-email .gt-qr'), decoded, 'the email code during the countdown');
+  assert.equal(await readQr(driver, '.gt-links .gt-qr'), link, 'the link code during the countdown');
   await (await root.findElement(By.css('.gt-idle .gt-button'))).click();
   await (await root.findElement(By.css('.gt-restart'))).click();
   await root.findElement(By.css('.gt-start'));

@@ -21,6 +21,7 @@ export async function rendered(flowFile, walk, config) {
   for (const s of walk.steps) {
     if (s.kind === 'question') answers[s.node] = s.option;
     if (s.kind === 'fields') for (const [id, value] of s.values) answers[id] = value;
+    if (s.kind === 'not_fixed') answers[s.node] = 'no';
   }
   const dir = await mkdtemp(join(tmpdir(), 'walk-'));
   await writeFile(join(dir, 'answers.json'), JSON.stringify(answers));
@@ -118,6 +119,8 @@ export async function step(driver, s, root = driver) {
     await (await root.findElement(By.css('.gt-info .gt-button'))).click();
   } else if (s.kind === 'review') {
     await (await root.findElement(By.css('.gt-review > .gt-button'))).click();
+  } else if (s.kind === 'not_fixed') {
+    await (await root.findElement(By.css('.gt-fixed-no'))).click();
   }
   await screenChanged(driver, before, root);
 }
@@ -146,6 +149,31 @@ async function wholeElement(driver, element) {
     format: 'png', captureBeyondViewport: true, clip,
   });
   return shot.data;
+}
+
+/**
+ * The text of a QR code in the widget (`css` inside the first widget's shadow root): draws its
+ * runs of dark modules (`Mx yh<width>v1h-<width>z`) into pixels and reads them with jsQR.
+ */
+export async function readQr(driver, css) {
+  const { default: jsQR } = await import('jsqr');
+  const { d, view } = await driver.executeScript((host, sel) => {
+    const svg = host.shadowRoot.querySelector(sel);
+    return { d: svg.querySelector('path').getAttribute('d'), view: Number(svg.getAttribute('viewBox').split(' ')[2]) };
+  }, await driver.findElement(By.css('guided-troubleshooter')), css);
+  const scale = 4;
+  const side = view * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (const run of d.split('M').filter(Boolean)) {
+    const [x, y, width] = run.split(/[ hv]/).map(Number);
+    for (let dy = 0; dy < scale; dy++) {
+      for (let dx = 0; dx < width * scale; dx++) {
+        const i = ((y * scale + dy) * side + (x * scale + dx)) * 4;
+        pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
+      }
+    }
+  }
+  return jsQR(pixels, side, side)?.data ?? null;
 }
 
 export { By, until };

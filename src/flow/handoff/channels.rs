@@ -4,7 +4,7 @@
 //! template the web team writes (`https://…?subject={subject}&description={body}`).
 
 use super::mailto::encode;
-use super::{Email, Handoff};
+use super::Email;
 use crate::flow::config::{one_line, ConfigProblem};
 use crate::flow::fields::is_email;
 
@@ -41,6 +41,13 @@ impl Channel {
             Channel::Ticket => "ticket",
         }
     }
+
+    /// The channel of a name [`Channel::as_str`] gives.
+    pub fn named(name: &str) -> Option<Channel> {
+        [Channel::Teams, Channel::Ticket]
+            .into_iter()
+            .find(|c| c.as_str() == name)
+    }
 }
 
 /// A ticket form's URL template: `https:`, a fixed host, and placeholders only as path segments
@@ -54,7 +61,10 @@ pub struct TicketTemplate {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
     Text(String),
-    Value(Value),
+    /// A value, and whether it stands inside a query of the portal's own (a parameter whose
+    /// value is itself `name=value` terms, as ServiceNow's `sysparm_query`), where `^` would
+    /// start a term of its own and is written as a space.
+    Value(Value, bool),
 }
 
 /// What a ticket template can ask for.
@@ -132,8 +142,10 @@ impl TicketTemplate {
                             "`{{{name}}}` must be a whole part of the path, as in `/{{{name}}}`"
                         ));
                     }
+                    let parameter = tail[..i].rsplit(['?', '&', '#']).next().unwrap_or("");
+                    let nested = in_query && parameter.matches('=').count() > 1;
                     parts.push(Part::Text(std::mem::take(&mut text)));
-                    parts.push(Part::Value(value));
+                    parts.push(Part::Value(value, nested));
                     while chars.peek().is_some_and(|(j, _)| *j <= end) {
                         chars.next();
                     }
@@ -148,7 +160,9 @@ impl TicketTemplate {
     }
 
     fn asks_for(&self, value: Value) -> bool {
-        self.parts.contains(&Part::Value(value))
+        self.parts
+            .iter()
+            .any(|p| matches!(p, Part::Value(v, _) if *v == value))
     }
 }
 
@@ -197,20 +211,12 @@ impl Channels {
         !self.teams.is_empty() || self.ticket.is_some()
     }
 
-    /// The link of each channel configured for a handoff with an email, in the order the widget
-    /// shows them, each within its budget: when the text is too long, whole lines are cut from
-    /// the end of the body and `note` (which says the full text is in the widget) and the
-    /// reference close it. `flow` and `outcome` are the ids a ticket may ask for.
-    pub fn links(
-        &self,
-        handoff: &Handoff,
-        flow: &str,
-        outcome: &str,
-        note: &str,
-    ) -> Vec<(Channel, String)> {
-        let Some(email) = &handoff.email else {
-            return Vec::new();
-        };
+    /// The link of each channel configured, for an email, in the order the widget shows them,
+    /// each within its budget (and within `cap`: a QR code holds less): when the text is too
+    /// long, whole lines are cut from the end of the body and `note` (which says the full text
+    /// is in the widget) and the reference close it. `flow` and `outcome` are the ids a ticket
+    /// may ask for.
+    pub fn links(&self, email: &Email, ids: &LinkIds, note: &str, cap: usize) -> Vec<ChannelLink> {
         let mut links = Vec::new();
         if !self.teams.is_empty() {
             let users: Vec<String> = self.teams.iter().map(|a| encode(a)).collect();
@@ -220,9 +226,13 @@ impl Channels {
             );
             let message =
                 |body: &str| format!("{start}{}", encode(&format!("{}\n\n{body}", email.subject)));
-            links.push((
+            links.push(fit(
                 Channel::Teams,
-                fit(email, &handoff.reference, note, TEAMS_BUDGET, message),
+                email,
+                ids.reference,
+                note,
+                TEAMS_BUDGET.min(cap),
+                message,
             ));
         }
         if let Some(template) = &self.ticket {
@@ -231,40 +241,86 @@ impl Channels {
                 for part in &template.parts {
                     match part {
                         Part::Text(text) => url.push_str(text),
-                        Part::Value(value) => url.push_str(&encode(match value {
-                            Value::Subject => &email.subject,
-                            Value::Body => body,
-                            Value::Reference => &handoff.reference,
-                            Value::Flow => flow,
-                            Value::Outcome => outcome,
-                        })),
+                        Part::Value(value, nested) => {
+                            let value = match value {
+                                Value::Subject => &email.subject,
+                                Value::Body => body,
+                                Value::Reference => ids.reference,
+                                Value::Flow => ids.flow,
+                                Value::Outcome => ids.outcome,
+                            };
+                            url.push_str(&encode(&if *nested {
+                                value.replace('^', " ")
+                            } else {
+                                value.to_owned()
+                            }))
+                        }
                     }
                 }
                 url
             };
-            let url = if template.asks_for(Value::Body) {
-                fit(email, &handoff.reference, note, TICKET_BUDGET, fill)
+            links.push(if template.asks_for(Value::Body) {
+                fit(
+                    Channel::Ticket,
+                    email,
+                    ids.reference,
+                    note,
+                    TICKET_BUDGET.min(cap),
+                    fill,
+                )
             } else {
-                fill("")
-            };
-            links.push((Channel::Ticket, url));
+                let url = fill("");
+                ChannelLink {
+                    channel: Channel::Ticket,
+                    full: url.len(),
+                    url,
+                }
+            });
         }
         links
     }
 }
 
+/// The ids a handoff's links may carry besides its text.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkIds<'a> {
+    /// The handoff's reference (flow id, version and path code).
+    pub reference: &'a str,
+    /// The flow's id.
+    pub flow: &'a str,
+    /// The outcome's id.
+    pub outcome: &'a str,
+}
+
+/// A channel's link for one handoff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelLink {
+    /// Which channel.
+    pub channel: Channel,
+    /// The link, within its budget.
+    pub url: String,
+    /// How long the link was before it was shortened to fit (its length when it fit).
+    pub full: usize,
+}
+
 /// The link `build` makes of the email's body, with as many of its lines as fit in `budget`
 /// when not all do, then `note` and the reference.
 fn fit(
+    channel: Channel,
     email: &Email,
     reference: &str,
     note: &str,
     budget: usize,
     build: impl Fn(&str) -> String,
-) -> String {
+) -> ChannelLink {
     let full = build(&email.lines.join("\n"));
-    if full.len() <= budget {
-        return full;
+    let length = full.len();
+    if length <= budget {
+        return ChannelLink {
+            channel,
+            url: full,
+            full: length,
+        };
     }
     let cut = |kept: usize| {
         let mut body = email.lines[..kept].join("\n");
@@ -278,7 +334,11 @@ fn fit(
     let kept = (0..=email.lines.len())
         .collect::<Vec<_>>()
         .partition_point(|&k| cut(k).len() <= budget);
-    cut(kept.saturating_sub(1))
+    ChannelLink {
+        channel,
+        url: cut(kept.saturating_sub(1)),
+        full: length,
+    }
 }
 
 impl Email {
@@ -293,13 +353,24 @@ mod tests {
     use super::*;
     use crate::flow::handoff::email::sample;
 
-    fn handoff(lines: &[&str]) -> Handoff {
-        Handoff {
-            email: Some(sample(lines)),
-            phone: None,
-            reference: "mfa v1.1 path 1a".into(),
-            withheld: Vec::new(),
-        }
+    const IDS: LinkIds = LinkIds {
+        reference: "mfa v1.1 path 1a",
+        flow: "mfa",
+        outcome: "out",
+    };
+
+    /// The links of an email with these body lines, with no cap.
+    fn links(
+        channels: &Channels,
+        lines: &[&str],
+        ids: &LinkIds,
+        note: &str,
+    ) -> Vec<(Channel, String)> {
+        channels
+            .links(&sample(lines), ids, note, usize::MAX)
+            .into_iter()
+            .map(|l| (l.channel, l.url))
+            .collect()
     }
 
     fn ticket(template: &str) -> Result<Channels, String> {
@@ -342,7 +413,7 @@ mod tests {
         let (channels, problems) =
             Channels::new(Some("it-help@contoso.com, lead@contoso.com".into()), None);
         assert!(problems.is_empty());
-        let links = channels.links(&handoff(&["Hello IT,", "a&b=c#d"]), "mfa", "out", "note");
+        let links = links(&channels, &["Hello IT,", "a&b=c#d"], &IDS, "note");
         let (channel, url) = &links[0];
         assert_eq!(*channel, Channel::Teams);
         assert!(url.starts_with("https://teams.microsoft.com/l/chat/0/0?users=it-help%40contoso.com,lead%40contoso.com&message="), "{url}");
@@ -373,10 +444,10 @@ mod tests {
             Some("it-help@contoso.com".into()),
             Some("https://help.contoso.com/new?s={subject}&d={body}&r={reference}".into()),
         );
-        let links = channels.links(
-            &handoff(&refs),
-            "mfa",
-            "out",
+        let links = links(
+            &channels,
+            &refs,
+            &IDS,
             "The full text is in the troubleshooter.",
         );
         for ((channel, url), budget) in links.iter().zip([TEAMS_BUDGET, TICKET_BUDGET]) {
@@ -404,12 +475,12 @@ mod tests {
     #[test]
     fn ticket_values_are_encoded_where_they_stand() {
         let channels = ticket("https://help.contoso.com/hc/en-us/requests/new/{flow}?tf_subject={subject}&tf_description={body}&o={outcome}#{reference}").unwrap();
-        let links = channels.links(
-            &handoff(&["a/b?c&d=e", "f"]),
-            "mfa/x",
-            "out-helpdesk",
-            "note",
-        );
+        let ids = LinkIds {
+            flow: "mfa/x",
+            outcome: "out-helpdesk",
+            ..IDS
+        };
+        let links = links(&channels, &["a/b?c&d=e", "f"], &ids, "note");
         let (channel, url) = &links[0];
         assert_eq!(*channel, Channel::Ticket);
         assert!(
@@ -427,6 +498,18 @@ mod tests {
         assert_eq!(
             fields[1],
             ("tf_description".into(), "a/b?c&d=e\r\nf".into())
+        );
+    }
+
+    #[test]
+    fn a_value_in_a_servicenow_query_cannot_add_a_term() {
+        let channels = ticket("https://contoso.service-now.com/incident.do?sys_id=-1&sysparm_query=short_description={subject}^description={body}").unwrap();
+        let links = links(&channels, &["a^assigned_to=me", "b"], &IDS, "note");
+        let fields = query(&links[0].1);
+        assert_eq!(fields.len(), 2, "{fields:?}");
+        assert_eq!(
+            fields[1].1,
+            "short_description=MFA reset needed - ada@contoso.com^description=a assigned_to=me\r\nb"
         );
     }
 
@@ -472,7 +555,7 @@ mod tests {
         let channels =
             ticket("https://contoso.atlassian.net/servicedesk/customer/portal/1/create/10")
                 .unwrap();
-        let links = channels.links(&handoff(&["x"]), "mfa", "out", "note");
+        let links = links(&channels, &["x"], &IDS, "note");
         assert_eq!(
             links[0].1,
             "https://contoso.atlassian.net/servicedesk/customer/portal/1/create/10"
@@ -480,10 +563,18 @@ mod tests {
     }
 
     #[test]
-    fn no_email_no_channel_links() {
+    fn a_cap_shortens_further_and_the_full_length_is_kept() {
+        let lines: Vec<String> = (0..40).map(|i| format!("Line {i} of the email")).collect();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let (channels, _) = Channels::new(Some("it@contoso.com".into()), None);
-        let mut h = handoff(&[]);
-        h.email = None;
-        assert!(channels.links(&h, "f", "o", "n").is_empty());
+        let whole = &channels.links(&sample(&refs), &IDS, "note", usize::MAX)[0];
+        let capped = &channels.links(&sample(&refs), &IDS, "note", 600)[0];
+        assert_eq!(whole.full, whole.url.len(), "it fit");
+        assert!(
+            capped.url.len() <= 600 && capped.url.len() > 500,
+            "{}",
+            capped.url.len()
+        );
+        assert_eq!(capped.full, whole.full, "the length before shortening");
     }
 }

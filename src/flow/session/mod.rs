@@ -331,6 +331,37 @@ impl Session {
         true
     }
 
+    /// "No" to "Did this fix it?" on a self-fix outcome: on to the contact outcome its flow
+    /// names (`not_fixed`), with every answer kept, through "Check your answers". The path code
+    /// marks it with `n`. False when the screen is not such an outcome.
+    pub fn not_fixed(&mut self) -> bool {
+        let Screen::Outcome(node) = self.screen() else {
+            return false;
+        };
+        let Node::Outcome(outcome) = self.flow.node(node) else {
+            return false;
+        };
+        let Some(next) = outcome
+            .not_fixed
+            .as_deref()
+            .and_then(|id| self.flow.index_of(id))
+        else {
+            return false;
+        };
+        let mut code = Code::default();
+        code.push('n');
+        self.push(next, code);
+        true
+    }
+
+    /// Whether the person answered No to "Did this fix it?" at an outcome: the path goes on
+    /// past it, which only "No" does.
+    fn said_not_fixed(&self, outcome: usize) -> bool {
+        self.path
+            .split_last()
+            .is_some_and(|(_, before)| before.contains(&outcome))
+    }
+
     /// Confirms "Check your answers" and shows the outcome.
     pub fn confirm(&mut self) -> bool {
         let review = matches!(self.screen(), Screen::Review(_));
@@ -407,7 +438,12 @@ impl Session {
             return self.flags.contains_key(flag);
         }
         if let Some(answer) = &cond.answer {
-            return self.choice(answer).is_some_and(|o| cond.names(&o.id));
+            return match self.flow.index_of(answer) {
+                Some(n) if matches!(self.flow.node(n), Node::Outcome(_)) => {
+                    cond.names(super::model::NOT_FIXED) && self.said_not_fixed(n)
+                }
+                _ => self.choice(answer).is_some_and(|o| cond.names(&o.id)),
+            };
         }
         if let Some(field) = &cond.field {
             let value = self.field_value(field).unwrap_or_default();

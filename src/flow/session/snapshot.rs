@@ -99,6 +99,10 @@ impl Session {
             else {
                 return None;
             };
+            // More answers after an outcome: the person answered No to "Did this fix it?".
+            if matches!(session.screen(), Screen::Outcome(_)) {
+                session.not_fixed();
+            }
             let Screen::Node(node) = session.screen() else {
                 return None;
             };
@@ -131,6 +135,10 @@ impl Session {
             if session.path.len() == stored.len() || session.answer(answer.clone()).is_err() {
                 session.set_answer(node, answer);
             }
+        }
+        // A path longer than the answers lead went on from a self-fix outcome to IT.
+        if session.path.len() < stored.len() {
+            session.not_fixed();
         }
         let walked: Vec<&str> = session.path.iter().map(|&n| flow.node(n).id()).collect();
         if walked != stored {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::texts::control_problem;
 use super::{at, outcome_lines, Validator};
-use crate::flow::model::{Condition, Flow, Line, Node};
+use crate::flow::model::{Condition, Flow, Line, Node, NOT_FIXED};
 
 impl Validator<'_> {
     /// Every condition of a route or a line, by the rules of [`condition_problems`].
@@ -117,7 +117,14 @@ pub(super) fn condition_problems(
                     out.push(format!("the question `{answer}` has no option `{v}`"));
                 }
             }
-            _ => out.push(format!("`{answer}` is not the id of a question")),
+            Some(Node::Outcome(o)) if o.not_fixed.is_some() => {
+                if values != [NOT_FIXED] {
+                    out.push(format!("`{answer}` is an outcome: the condition holds when the person answered No to \"Did this fix it?\" there, with `is: \"{NOT_FIXED}\"`"));
+                }
+            }
+            _ => out.push(format!(
+                "`{answer}` is not the id of a question, or of a self-fix outcome with `not_fixed`"
+            )),
         }
     }
     if let Some(field) = &cond.field {

@@ -74,7 +74,7 @@ pub fn validate(flow: Flow) -> Result<ValidFlow, Vec<FlowError>> {
     v.references(&index);
     v.conditions(&index, &field_index);
     v.texts(&index, &field_index);
-    v.outcomes();
+    v.outcomes(&index);
     v.graph(&index);
     if !v.errors.is_empty() {
         return Err(v.errors);
@@ -112,11 +112,11 @@ impl<'a> Validator<'a> {
 
     fn header(&mut self) {
         let flow = self.flow;
-        if flow.format != FORMAT_VERSION {
+        if !(1..=FORMAT_VERSION).contains(&flow.format) {
             self.error(
                 "format",
                 format!(
-                    "this build reads format {FORMAT_VERSION}, not {}",
+                    "this build reads formats 1 to {FORMAT_VERSION}, not {}",
                     flow.format
                 ),
             );
@@ -204,7 +204,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn outcomes(&mut self) {
+    fn outcomes(&mut self, index: &HashMap<String, usize>) {
         for (i, node) in self.flow.nodes.iter().enumerate() {
             let Node::Outcome(o) = node else { continue };
             if o.kind == OutcomeKind::ContactHelpdesk && o.email.is_none() {
@@ -227,6 +227,22 @@ impl<'a> Validator<'a> {
             if let Some(p) = &o.phone {
                 if p.lines.is_empty() {
                     self.error(at(i, "phone.lines"), "the phone script has no lines");
+                }
+            }
+            if let Some(to) = &o.not_fixed {
+                let target = index.get(to).map(|&t| &self.flow.nodes[t]);
+                if o.kind != OutcomeKind::SelfFix {
+                    self.error(
+                        at(i, "not_fixed"),
+                        "only a `self_fix` outcome asks \"Did this fix it?\"",
+                    );
+                } else if let Some(Node::Outcome(t)) = target {
+                    if !t.kind.is_contact() {
+                        self.error(
+                            at(i, "not_fixed"),
+                            format!("`{to}` is a `{}` outcome; \"No\" must lead on to IT: a `contact_helpdesk` or `call_vendor` outcome, or a node on the way to one", t.kind.as_str()),
+                        );
+                    }
                 }
             }
         }

@@ -23,6 +23,8 @@ pub enum Action {
     Change(usize),
     /// Confirm "Check your answers".
     Confirm,
+    /// Answer "Did this fix it?" on a self-fix outcome. No goes on to IT where the flow says.
+    Fixed(bool),
     /// Forget everything and go to the start screen.
     Restart,
     /// Kiosk mode: show "Are you still there?" with the seconds left, or (`None`) hide it.

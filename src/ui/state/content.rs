@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use yew::AttrValue;
 
+use crate::flow::handoff::channels::{Channel, LinkIds};
 use crate::flow::handoff::{encode, Email, PhoneScript, MAILTO_BUDGET};
 use crate::flow::markup::{self, Block, Inline};
 use crate::flow::model::Outcome;
@@ -62,6 +63,9 @@ pub struct HandoffContent {
     /// The language the email and the script are written in, when it is not the screens'
     /// (`handoff-lang`): their elements carry it, and its direction.
     pub lang: Option<AttrValue>,
+    /// On a kiosk: the Teams chat and the ticket form the page set, shortened to fit a QR code,
+    /// to take away like the outcome's links.
+    pub take_away: Vec<TakeAway>,
 }
 
 /// The prefilled email and the ways to send it.
@@ -94,6 +98,10 @@ pub enum EmailActions {
         /// The `.eml` draft as a `data:` link, which downloads without script and without a
         /// network request.
         eml_href: String,
+        /// The Teams chat and the ticket form the page set, prefilled with the same text.
+        channels: Vec<(Channel, String)>,
+        /// Subject and message as one text, for any ticket form.
+        ticket_text: String,
     },
 }
 
@@ -189,7 +197,8 @@ impl OutcomeContent {
                 }
             }
         }
-        let handoff = match &settings.handoff {
+        let ids = (session.flow().flow().id.as_str(), outcome.id.as_str());
+        let mut handoff = match &settings.handoff {
             // In the helpdesk's language: the same answers in the flow's translation into it,
             // and a line that says which language the person read.
             Some(other) => Session::restore(Rc::clone(&other.flow), &session.snapshot())
@@ -201,13 +210,16 @@ impl OutcomeContent {
                             .lines
                             .push(other.strings.handoff_language(&settings.lang));
                     }
-                    let mut content = HandoffContent::derive(h, settings, &other.strings);
+                    let mut content = HandoffContent::derive(h, settings, &other.strings, ids);
                     content.lang = Some(other.flow.flow().language.clone().into());
                     content
                 }),
             None => Handoff::for_session(session, config)
-                .map(|h| HandoffContent::derive(h, settings, &settings.strings)),
+                .map(|h| HandoffContent::derive(h, settings, &settings.strings, ids)),
         };
+        if let Some(handoff) = &mut handoff {
+            links.append(&mut handoff.take_away);
+        }
         OutcomeContent {
             body,
             steps,
@@ -218,10 +230,23 @@ impl OutcomeContent {
 }
 
 impl HandoffContent {
-    /// `strings` are in the handoff's language, which may not be the screens'.
-    fn derive(handoff: Handoff, settings: &Settings, strings: &Strings) -> HandoffContent {
+    /// `strings` are in the handoff's language, which may not be the screens'; `(flow,
+    /// outcome)` are the ids a ticket form may ask for.
+    fn derive(
+        handoff: Handoff,
+        settings: &Settings,
+        strings: &Strings,
+        (flow, outcome): (&str, &str),
+    ) -> HandoffContent {
         let with_email = handoff.email.is_some();
-        let email = handoff.email.map(|email| {
+        let ids = LinkIds {
+            reference: &handoff.reference,
+            flow,
+            outcome,
+        };
+        let note = strings.mailto_note();
+        let mut take_away = Vec::new();
+        let email = handoff.email.as_ref().map(|email| {
             let actions = if settings.kiosk() {
                 // A QR code holds less than a link: a shorter email that carries the reference.
                 let qr = email.to.as_ref().and_then(|_| {
@@ -230,6 +255,17 @@ impl HandoffContent {
                         &email.mailto(MAX_QR_TEXT, &strings.qr_note(&handoff.reference)),
                     )
                 });
+                for (channel, href) in settings.channels.of(email, &ids, note, MAX_QR_TEXT) {
+                    take_away.push(TakeAway {
+                        text: match channel {
+                            Channel::Teams => settings.strings.open_teams(),
+                            Channel::Ticket => settings.strings.open_ticket(),
+                        }
+                        .to_owned(),
+                        qr: QrImage::of(settings, &href),
+                        href,
+                    });
+                }
                 EmailActions::Kiosk { qr }
             } else {
                 EmailActions::Page {
@@ -239,11 +275,13 @@ impl HandoffContent {
                         .map(|_| email.mailto(MAILTO_BUDGET, strings.mailto_note())),
                     text: email.text(),
                     eml_href: format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml())),
+                    channels: settings.channels.of(email, &ids, note, usize::MAX),
+                    ticket_text: email.ticket_text(),
                 }
             };
             EmailContent {
                 preview: email.lines.join("\n"),
-                email,
+                email: email.clone(),
                 actions,
             }
         });
@@ -263,6 +301,7 @@ impl HandoffContent {
             email,
             phone,
             lang: None,
+            take_away,
         }
     }
 }

@@ -23,6 +23,17 @@ pub enum WidgetEvent {
         node: String,
         /// Its kind, such as `contact_helpdesk`.
         kind: OutcomeKind,
+        /// The flow's id and version, to count outcomes per version of a flow.
+        flow: FlowVersion,
+    },
+    /// The person answered "Did this fix it?" on a self-fix outcome.
+    Resolved {
+        /// The outcome's id.
+        node: String,
+        /// Yes (true) or No.
+        fixed: bool,
+        /// The flow's id and version.
+        flow: FlowVersion,
     },
     /// The person used a handoff.
     Handoff {
@@ -31,6 +42,15 @@ pub enum WidgetEvent {
         /// What they did.
         action: HandoffAction,
     },
+}
+
+/// A flow's id and its version, as the flow file gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowVersion {
+    /// The flow's id.
+    pub id: String,
+    /// Its version.
+    pub version: String,
 }
 
 /// The kinds of screen a person sees.
@@ -89,6 +109,12 @@ pub enum HandoffAction {
     Call,
     /// Copied the phone script.
     CopyScript,
+    /// Opened the chat with IT in Microsoft Teams.
+    OpenTeams,
+    /// Opened the helpdesk's ticket form.
+    OpenTicket,
+    /// Copied the subject and message for a ticket form.
+    CopyTicket,
 }
 
 impl HandoffAction {
@@ -101,6 +127,9 @@ impl HandoffAction {
             HandoffAction::Print => "print",
             HandoffAction::Call => "call",
             HandoffAction::CopyScript => "copy-script",
+            HandoffAction::OpenTeams => "teams",
+            HandoffAction::OpenTicket => "ticket",
+            HandoffAction::CopyTicket => "copy-ticket",
         }
     }
 }

@@ -17,7 +17,7 @@ pub use content::{
     EmailActions, EmailContent, HandoffContent, OutcomeContent, PhoneContent, QrImage,
     ScreenContent, TakeAway,
 };
-pub use events::{HandoffAction, ScreenKind, WidgetEvent};
+pub use events::{FlowVersion, HandoffAction, ScreenKind, WidgetEvent};
 pub use history::BrowserHistory;
 pub use remote::Remote;
 
@@ -45,6 +45,9 @@ pub struct State {
     /// The last copy on this screen: what was copied, and whether the clipboard took the text
     /// (or the text was selected for the person to copy).
     pub copied: Option<(HandoffAction, bool)>,
+    /// The answer to "Did this fix it?" on this screen, while it stays: Yes, or No where the
+    /// flow has no way on to IT.
+    pub fixed: Option<bool>,
     /// Kiosk mode: the seconds left on "Are you still there?", while it shows.
     pub idle_left: Option<u32>,
     /// Counts screen changes; focus moves to the new heading whenever it grows.
@@ -79,6 +82,7 @@ impl State {
             settings,
             refusal: None,
             copied: None,
+            fixed: None,
             idle_left: None,
             screen_changes: 0,
             refusals: 0,
@@ -114,9 +118,30 @@ impl State {
         });
         if let Screen::Outcome(n) = session.screen() {
             if let Node::Outcome(o) = flow.node(n) {
-                self.onevent
-                    .emit(WidgetEvent::Outcome { node, kind: o.kind });
+                self.onevent.emit(WidgetEvent::Outcome {
+                    node,
+                    kind: o.kind,
+                    flow: self.flow_version(),
+                });
             }
+        }
+    }
+
+    fn flow_version(&self) -> FlowVersion {
+        let flow = self.session.flow().flow();
+        FlowVersion {
+            id: flow.id.clone(),
+            version: flow.version.clone(),
+        }
+    }
+
+    /// Tells the host page how "Did this fix it?" was answered on the outcome shown.
+    pub fn report_fixed(&self, fixed: bool) {
+        if let Screen::Outcome(node) = self.session.screen() {
+            let node = self.session.flow().node(node).id().to_owned();
+            let flow = self.flow_version();
+            self.onevent
+                .emit(WidgetEvent::Resolved { node, fixed, flow });
         }
     }
 
@@ -154,6 +179,11 @@ impl State {
             }
             Action::Confirm => {
                 self.session.confirm();
+            }
+            Action::Fixed(fixed) => {
+                if fixed || !self.session.not_fixed() {
+                    self.fixed = Some(fixed);
+                }
             }
             Action::Restart => {
                 self.session.restart();
@@ -234,6 +264,7 @@ impl Reducible for State {
             next.screen_changes += 1;
             next.draft = draft_for(&next.session);
             next.copied = None;
+            next.fixed = None;
         }
         next.revision += 1;
         Rc::new(next)

@@ -1,9 +1,11 @@
-//! The handoff panels: the email (preview, open, copy, download, print) and the phone script.
+//! The handoff panels: the email (preview, open, copy, download, print, and the page's Teams chat
+//! and ticket form) and the phone script.
 
 use yew::prelude::*;
 
 use super::common::{panel, report_on_click};
 use super::qr::qr_code;
+use crate::flow::handoff::channels::Channel;
 use crate::i18n;
 use crate::ui::dom::{event_element, in_widget, print_only, select_contents, write_clipboard};
 use crate::ui::state::{
@@ -47,12 +49,27 @@ pub fn email_panel(state: &StateHandle, content: &EmailContent, lang: Option<&At
             mailto,
             text,
             eml_href,
+            channels,
+            ticket_text,
         } => html! {
             <div class="gt-actions" lang={words}>
                 if let Some(mailto) = mailto {
                     <a class="gt-button" part="button" href={mailto.clone()} onclick={report_on_click(state, HandoffAction::OpenEmail)}>{ strings.open_email() }</a>
                 }
+                // The helpdesk's own channels open beside the widget, so the person keeps it.
+                { for channels.iter().map(|(channel, href)| {
+                    let (label, action, class) = match channel {
+                        Channel::Teams => (strings.open_teams(), HandoffAction::OpenTeams, "gt-button gt-channel-teams"),
+                        Channel::Ticket => (strings.open_ticket(), HandoffAction::OpenTicket, "gt-button gt-channel-ticket"),
+                    };
+                    html! {
+                        <a {class} part="button" href={href.clone()} target="_blank" rel="noopener noreferrer" onclick={report_on_click(state, action)}>
+                            { label }<span class="gt-visually-hidden">{" "}{ strings.new_tab() }</span>
+                        </a>
+                    }
+                }) }
                 { copy_button(state, strings.copy_email(), text, &body_id, HandoffAction::CopyEmail) }
+                { copy_button(state, strings.copy_ticket(), ticket_text, &body_id, HandoffAction::CopyTicket) }
                 <a class="gt-button gt-button-secondary" part="button secondary" href={eml_href.clone()} download="helpdesk-email.eml" onclick={report_on_click(state, HandoffAction::DownloadEmail)}>{ strings.download_email() }</a>
                 <button type="button" class="gt-button gt-button-secondary" part="button secondary" onclick={onprint}>{ strings.print() }</button>
             </div>

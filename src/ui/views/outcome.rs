@@ -6,7 +6,7 @@ use super::common::{back_link, dispatch_on_click, heading, panel};
 use super::handoff::{email_panel, phone_panel};
 use super::qr::qr_code;
 use super::rich::{inline, rich};
-use crate::flow::model::Outcome;
+use crate::flow::model::{Outcome, OutcomeKind};
 use crate::ui::state::{Action, ScreenContent, StateHandle};
 
 /// The end of a flow, drawn from the content the state derived for it.
@@ -29,6 +29,9 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                 <ol class="gt-steps">
                     { for content.steps.iter().map(|runs| html! { <li>{ inline(state, runs) }</li> }) }
                 </ol>
+            }
+            if outcome.kind == OutcomeKind::SelfFix {
+                { fixed_question(state) }
             }
             if let Some(handoff) = &content.handoff {
                 if handoff.withheld {
@@ -63,5 +66,38 @@ pub fn outcome_screen(state: &StateHandle, node: usize, outcome: &Outcome) -> Ht
                 <button type="button" class="gt-button gt-button-secondary gt-restart" part="button secondary" onclick={onrestart} lang={words}>{ strings.start_again() }</button>
             }
         </section>
+    }
+}
+
+/// "Did this fix it?" under a self-fix outcome's steps, then what the answer says. No moves on
+/// to IT where the flow has a way; the answer shown instead takes the focus from the buttons.
+fn fixed_question(state: &StateHandle) -> Html {
+    let strings = &state.settings.strings;
+    let words = state.settings.words_lang();
+    let answer = |state: &StateHandle, fixed: bool| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.report_fixed(fixed);
+            state.dispatch(Action::Fixed(fixed));
+        })
+    };
+    let answered = match state.fixed {
+        Some(true) => strings.fixed_thanks(),
+        Some(false) => strings.not_fixed_no_way(),
+        None => {
+            let title = state.id("fixed-title");
+            return html! {
+                <div class="gt-fixed" role="group" aria-labelledby={title.clone()} lang={words}>
+                    <h3 class="gt-subheading" id={title}>{ strings.fixed_question() }</h3>
+                    <div class="gt-actions">
+                        <button type="button" class="gt-button gt-button-secondary gt-fixed-yes" part="button secondary" onclick={answer(state, true)}>{ strings.fixed_yes() }</button>
+                        <button type="button" class="gt-button gt-button-secondary gt-fixed-no" part="button secondary" onclick={answer(state, false)}>{ strings.fixed_no() }</button>
+                    </div>
+                </div>
+            };
+        }
+    };
+    html! {
+        <p class="gt-fixed gt-fixed-answer" role="status" tabindex="-1" lang={words}>{ answered }</p>
     }
 }
