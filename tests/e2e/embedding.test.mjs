@@ -158,7 +158,7 @@ test('two widgets work independently, and the host hears their events', async ()
   await (await printer.findElement(By.css('.gt-email a[download]'))).click();
   const log = await driver.executeScript(() => [...document.querySelectorAll('#log li')].map((li) => li.textContent));
   assert.ok(log.includes('printer-widget troubleshooter:step {"node":"where","screen":"question","step":1,"of":4}'), log.join('\n'));
-  assert.ok(log.includes('printer-widget troubleshooter:outcome {"node":"report","kind":"contact_helpdesk"}'), log.join('\n'));
+  assert.ok(log.includes('printer-widget troubleshooter:outcome {"node":"report","kind":"contact_helpdesk","flow":"printer-offline","version":"1.0"}'), log.join('\n'));
   assert.ok(log.includes('printer-widget troubleshooter:handoff {"node":"report","action":"download-email"}'), log.join('\n'));
   assert.ok(log.includes('signin-widget troubleshooter:step {"node":"account","screen":"question","step":1,"of":12}'), log.join('\n'));
   assert.ok(!log.join('\n').includes('person@example.com'), 'no answers in events');

@@ -28,12 +28,20 @@ export async function rendered(flowFile, walk, config) {
   return execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', 'render', flowFile, '--answers', join(dir, 'answers.json')], { encoding: 'utf8' });
 }
 
-/** The shortest walk to each outcome, in the flow's order. */
+/** Whether a walk answers "Did this fix it?" with No somewhere on its way. */
+export const saysNo = (walk) => walk.steps.some((s) => s.kind === 'not_fixed');
+
+/**
+ * The shortest walk to each outcome, in the flow's order: one that goes straight there when
+ * there is one, rather than through a No to "Did this fix it?".
+ */
 export function onePerOutcome(found) {
+  const rank = (w) => [saysNo(w) ? 1 : 0, w.steps.length];
+  const better = (a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1];
   const best = new Map();
   for (const w of found.walks) {
     const seen = best.get(w.outcome);
-    if (!seen || w.steps.length < seen.steps.length) best.set(w.outcome, w);
+    if (!seen || better(w, seen) < 0) best.set(w.outcome, w);
   }
   return [...best.values()];
 }

@@ -272,7 +272,7 @@ impl HandoffContent {
                     mailto: email
                         .to
                         .as_ref()
-                        .map(|_| email.mailto(MAILTO_BUDGET, strings.mailto_note())),
+                        .map(|_| email.mailto(MAILTO_BUDGET, note)),
                     text: email.text(),
                     eml_href: format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml())),
                     channels: settings.channels.of(email, &ids, note, usize::MAX),
