@@ -181,3 +181,15 @@ function withTimeout(promise, ms, what) {
     new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms); }),
   ]);
 }
+
+/** The strict Content-Security-Policy the README promises the widget works under. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
+  + "img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
+/** From the next page on, the page collects every CSP violation in `window.__violations`. */
+export async function watchCspViolations(driver) {
+  await driver.sendDevToolsCommand('Page.addScriptToEvaluateOnNewDocument', {
+    source: "window.__violations = []; document.addEventListener('securitypolicyviolation', "
+      + "(e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
+  });
+}

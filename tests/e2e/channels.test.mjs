@@ -5,10 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { chromium, consoleErrors } from './browser.mjs';
+import { chromium, consoleErrors, STRICT_CSP, watchCspViolations } from './browser.mjs';
 import { walks, onePerOutcome, widgetRoot, heading, start, step, walk, readQr, screenshot, By } from './widget.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 const NOTE = '(The rest of this message did not fit in the link. The full text is in the troubleshooter: copy or download it from there.)';
 
 let server;
@@ -19,7 +18,7 @@ let helpdesk;
 before(async () => {
   server = await serve({
     mounts: { '/': 'dist', '/test/': 'tests/e2e/pages' },
-    headers: (path) => (path.endsWith('strict-csp.html') ? { 'Content-Security-Policy': CSP } : {}),
+    headers: (path) => (path.endsWith('strict-csp.html') ? { 'Content-Security-Policy': STRICT_CSP } : {}),
   });
   driver = await chromium({ width: 1280, height: 900 });
   found = walks('flows/microsoft-authenticator.json');
@@ -223,10 +222,7 @@ test('a kiosk shows the Teams and ticket links as text and QR codes that decode 
 });
 
 test('under the strict CSP, channels add only their own module: no violations, nothing from elsewhere', async () => {
-  await driver.sendDevToolsCommand('Page.addScriptToEvaluateOnNewDocument', {
-    source: "window.__violations = []; document.addEventListener('securitypolicyviolation', "
-      + "(e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
-  });
+  await watchCspViolations(driver);
   server.requests.length = 0;
   await driver.get(`${server.url}/examples/strict-csp.html`);
   let root = await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');

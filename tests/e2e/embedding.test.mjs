@@ -6,11 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { serve } from './server.mjs';
-import { chromium, consoleErrors, withBlocked } from './browser.mjs';
+import { chromium, consoleErrors, withBlocked, STRICT_CSP, watchCspViolations } from './browser.mjs';
 import { walks, onePerOutcome, widgetRoot, heading, start, step, walk, By } from './widget.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
-  + "img-src 'self' data:; object-src 'none'; base-uri 'none'";
 
 let server;
 let driver;
@@ -20,7 +18,7 @@ let printerWalks;
 before(async () => {
   server = await serve({
     mounts: { '/': 'dist', '/test/': 'tests/e2e/pages' },
-    headers: (path) => (path.endsWith('strict-csp.html') ? { 'Content-Security-Policy': CSP } : {}),
+    headers: (path) => (path.endsWith('strict-csp.html') ? { 'Content-Security-Policy': STRICT_CSP } : {}),
   });
   driver = await chromium();
   helpdeskWalk = onePerOutcome(walks('flows/microsoft-authenticator.json')).find((w) => w.outcome === 'out-helpdesk');
@@ -43,16 +41,8 @@ for (const page of ['intranet', 'sign-in-help', 'strict-csp']) {
   });
 }
 
-/** From the next page on, the page collects every CSP violation in `window.__violations`. */
-async function watchCspViolations() {
-  await driver.sendDevToolsCommand('Page.addScriptToEvaluateOnNewDocument', {
-    source: "window.__violations = []; document.addEventListener('securitypolicyviolation', "
-      + "(e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));",
-  });
-}
-
 test('the strict-CSP page has zero violations and makes only the allowed requests', async () => {
-  await watchCspViolations();
+  await watchCspViolations(driver);
   server.requests.length = 0;
   await driver.get(`${server.url}/examples/strict-csp.html`);
   const before = await driver.getCurrentUrl();
@@ -74,7 +64,7 @@ test('the strict-CSP page has zero violations and makes only the allowed request
 });
 
 test('a page\'s own flow is checked by the checker module, fetched once and only for it, under the strict CSP', async () => {
-  await watchCspViolations();
+  await watchCspViolations(driver);
   server.requests.length = 0;
   await driver.get(`${server.url}/examples/strict-csp.html`);
   await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
