@@ -79,6 +79,11 @@ fn not_fixed_ways(flow: &Rc<ValidFlow>, findings: &mut Vec<Finding>) {
             _ => {}
         }
     }
+    let says_no = |n: &Node| matches!(n, Node::Outcome(o) if o.not_fixed.is_some());
+    if !flow.flow().nodes.iter().any(says_no) {
+        // No way goes on from an outcome: nothing to walk for.
+        return;
+    }
     let found = walk::explore(Rc::clone(flow), limits::MAX_PATHS);
     let mut reported = Vec::new();
     for way in &found.walks {

@@ -269,10 +269,7 @@ impl HandoffContent {
                 EmailActions::Kiosk { qr }
             } else {
                 EmailActions::Page {
-                    mailto: email
-                        .to
-                        .as_ref()
-                        .map(|_| email.mailto(MAILTO_BUDGET, note)),
+                    mailto: email.to.as_ref().map(|_| email.mailto(MAILTO_BUDGET, note)),
                     text: email.text(),
                     eml_href: format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml())),
                     channels: settings.channels.of(email, &ids, note, usize::MAX),
