@@ -214,8 +214,8 @@ impl Channels {
     /// The link of each channel configured, for an email, in the order the widget shows them,
     /// each within its budget (and within `cap`: a QR code holds less): when the text is too
     /// long, whole lines are cut from the end of the body and `note` (which says the full text
-    /// is in the widget) and the reference close it. `flow` and `outcome` are the ids a ticket
-    /// may ask for.
+    /// is in the widget) and the reference close it. `ids` are what a ticket form may ask for
+    /// besides the text.
     pub fn links(&self, email: &Email, ids: &LinkIds, note: &str, cap: usize) -> Vec<ChannelLink> {
         let mut links = Vec::new();
         if !self.teams.is_empty() {

@@ -331,9 +331,10 @@ impl Session {
         true
     }
 
-    /// "No" to "Did this fix it?" on a self-fix outcome: on to the contact outcome its flow
-    /// names (`not_fixed`), with every answer kept, through "Check your answers". The path code
-    /// marks it with `n`. False when the screen is not such an outcome.
+    /// "No" to "Did this fix it?" on a self-fix outcome: on to the node its flow names
+    /// (`not_fixed`: a contact outcome, reached through "Check your answers", or a node on the
+    /// way to one), with every answer kept. The path code marks it with `n`. False when the
+    /// screen is not such an outcome.
     pub fn not_fixed(&mut self) -> bool {
         let Screen::Outcome(node) = self.screen() else {
             return false;

@@ -246,7 +246,7 @@ impl HandoffContent {
         };
         let note = strings.mailto_note();
         let mut take_away = Vec::new();
-        let email = handoff.email.as_ref().map(|email| {
+        let email = handoff.email.map(|email| {
             let actions = if settings.kiosk() {
                 // A QR code holds less than a link: a shorter email that carries the reference.
                 let qr = email.to.as_ref().and_then(|_| {
@@ -255,7 +255,7 @@ impl HandoffContent {
                         &email.mailto(MAX_QR_TEXT, &strings.qr_note(&handoff.reference)),
                     )
                 });
-                for (channel, href) in settings.channels.of(email, &ids, note, MAX_QR_TEXT) {
+                for (channel, href) in settings.channels.of(&email, &ids, note, MAX_QR_TEXT) {
                     take_away.push(TakeAway {
                         text: match channel {
                             Channel::Teams => settings.strings.open_teams(),
@@ -272,13 +272,13 @@ impl HandoffContent {
                     mailto: email.to.as_ref().map(|_| email.mailto(MAILTO_BUDGET, note)),
                     text: email.text(),
                     eml_href: format!("data:message/rfc822;charset=utf-8,{}", encode(&email.eml())),
-                    channels: settings.channels.of(email, &ids, note, usize::MAX),
+                    channels: settings.channels.of(&email, &ids, note, usize::MAX),
                     ticket_text: email.ticket_text(),
                 }
             };
             EmailContent {
                 preview: email.lines.join("\n"),
-                email: email.clone(),
+                email,
                 actions,
             }
         });
