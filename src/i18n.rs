@@ -4,8 +4,7 @@
 //! English is built in. Other languages are files a page downloads only when it uses them
 //! (`src/i18n/<lang>.json`, copied to `lang/<lang>.json` beside troubleshooter.js): an object
 //! of the keys below, each a text, or for counted texts an object of CLDR plural categories
-//! (`one`, `other`; Arabic also `zero`, `two`, `few`, `many`), plus `language_names`. Plural
-//! categories and digits come from the browser's `Intl`.
+//! (`one`, `other`; Arabic also `zero`, `two`, `few`, `many`), plus `language_names`.
 
 use std::borrow::Cow;
 
@@ -454,57 +453,44 @@ fn same_placeholders(a: &Phrase, b: &Phrase) -> bool {
     })
 }
 
-#[cfg(target_arch = "wasm32")]
-mod intl {
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(js_namespace = Intl)]
-        type PluralRules;
-        #[wasm_bindgen(constructor, js_namespace = Intl)]
-        fn new(locale: &str) -> PluralRules;
-        #[wasm_bindgen(method)]
-        fn select(this: &PluralRules, n: f64) -> String;
-    }
-
-    pub fn plural(lang: &str, n: u32) -> String {
-        PluralRules::new(lang).select(n.into())
-    }
-
-    pub fn number(lang: &str, n: u32) -> String {
-        js_sys::Number::from(n).to_locale_string(lang).into()
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn plural_category(lang: &str, n: u32) -> String {
-    intl::plural(lang, n)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn format_number(lang: &str, n: u32) -> String {
-    intl::number(lang, n)
-}
-
-// Natively (flowcheck and the tests) the CLDR rules of the built-in languages for whole numbers,
-// and Western digits.
-#[cfg(not(target_arch = "wasm32"))]
-fn plural_category(lang: &str, n: u32) -> String {
-    let category = match (primary(lang).as_str(), n % 100) {
+/// The CLDR plural category of the whole number `n` in `lang`, one of the widget's own
+/// languages ([`LANGUAGES`]: a [`Strings`] is always in one of them); other languages get
+/// English's. The browser's `Intl.PluralRules` says the same (tests/browser.rs checks), but its
+/// first use on a page loads the locale's data, which cost the first question about 20 ms at
+/// 4x CPU.
+pub fn plural_category(lang: &str, n: u32) -> &'static str {
+    match (primary(lang).as_str(), n % 100) {
         ("ar", _) if n == 0 => "zero",
         ("ar", _) if n == 1 => "one",
         ("ar", _) if n == 2 => "two",
         ("ar", 3..=10) => "few",
         ("ar", 11..=99) => "many",
         ("ar", _) => "other",
+        ("es", _) if n != 0 && n % 1_000_000 == 0 => "many",
         (_, _) if n == 1 => "one",
         _ => "other",
-    };
-    category.to_owned()
+    }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn format_number(_lang: &str, n: u32) -> String {
-    n.to_string()
+/// `n` with Western digits (Arabic too, as Microsoft's ar-SA pages write them: see
+/// docs/translations/ar.md) and the language's digit groups: 1,000 (en, ar), 1.000 (de), and in
+/// Spanish only from five digits on (1000, 10.000), as `Intl.NumberFormat` writes them.
+pub fn format_number(lang: &str, n: u32) -> String {
+    let digits = n.to_string();
+    let (separator, from) = match primary(lang).as_str() {
+        "de" => ('.', 4),
+        "es" => ('.', 5),
+        _ => (',', 4),
+    };
+    if digits.len() < from {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }

@@ -899,3 +899,31 @@ async fn values_filled_into_right_to_left_text_are_isolated() {
     assert_eq!(isolated(".gt-steps bdi"), ["+1 555 0100", "Contoso"]);
     assert_eq!(w.text(".gt-steps li"), "اتصل بـ +1 555 0100 ثم Contoso.");
 }
+
+/// The widget's own plural rules and digit groups, used in place of the browser's `Intl` (whose
+/// first use on a page is slow), say what `Intl` says in each of the widget's languages. Arabic
+/// is compared with Western digits, which the widget keeps (docs/translations/ar.md).
+#[wasm_bindgen_test]
+fn plural_forms_and_digits_agree_with_the_browsers_intl() {
+    use troubleshooter::i18n::{format_number, plural_category, LANGUAGES};
+    let samples = (0..=2_100)
+        .chain([
+            9_999, 10_000, 12_345, 99_999, 100_000, 1_000_000, 1_234_567, 2_000_000,
+        ])
+        .chain([3_000_001, u32::MAX]);
+    for lang in LANGUAGES {
+        let locale = if lang == "ar" { "ar-u-nu-latn" } else { lang };
+        let locales = js_sys::Array::of1(&locale.into());
+        let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+        for n in samples.clone() {
+            let intl_number: String = js_sys::Number::from(n).to_locale_string(locale).into();
+            assert_eq!(format_number(lang, n), intl_number, "{n} in {lang}");
+            let intl_plural: String = rules.select(f64::from(n)).into();
+            assert_eq!(
+                plural_category(lang, n),
+                intl_plural,
+                "plural of {n} in {lang}"
+            );
+        }
+    }
+}
