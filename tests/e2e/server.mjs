@@ -19,15 +19,18 @@ const TYPES = {
 
 /**
  * Starts a server. `mounts` maps a URL prefix to a folder, longest prefix first;
- * `headers(path)` may return extra response headers for a path (a CSP, say).
+ * `headers(path)` may return extra response headers for a path (a CSP, say), and `delay(path)`
+ * milliseconds to wait before answering it (a slow network).
  * Resolves to { url, requests, close }.
  */
-export async function serve({ mounts, headers = () => ({}) }) {
+export async function serve({ mounts, headers = () => ({}), delay = () => 0 }) {
   const requests = [];
   const order = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    const wait = delay(path);
+    if (wait > 0) await new Promise((ok) => setTimeout(ok, wait));
     const [prefix, folder] = order.find(([p]) => path.startsWith(p)) ?? [];
     if (!folder) return notFound(res);
     const root = resolve(folder);

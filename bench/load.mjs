@@ -1,0 +1,58 @@
+// Load to first screen only (the first table of `make bench`), to try a change quickly: cold
+// loads of the bench page with the built-in flow from each build given, and of the static page,
+// at 1x and 4x CPU. As in `make bench`, each page is loaded several times in a row (a page
+// loaded right after another one's is slower: compare runs of one page); the rounds take the
+// pages in turns, so that the machine's drift reaches them all alike.
+// Usage: node bench/load.mjs [LOADS] [DIST ...]   (default: 21 loads of dist/, in 3 rounds)
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { serve } from '../tests/e2e/server.mjs';
+import { chromium } from '../tests/e2e/browser.mjs';
+
+const [loadsArg = '21', ...dists] = process.argv.slice(2);
+const loads = Number(loadsArg);
+const builds = dists.length ? dists : ['dist'];
+// Each build gets the bench page (bench/pages/ours.html) beside it, importing its own
+// troubleshooter.js.
+const mounts = { '/bench/': 'bench/pages' };
+const page = (await readFile('bench/pages/ours.html', 'utf8')).replace(/(href|src)="(?!data:)/g, '$1="/bench/').replace('/bench/ours.js', 'ours.js');
+const script = (await readFile('bench/pages/ours.js', 'utf8')).replaceAll("'/troubleshooter.js'", "'../troubleshooter.js'");
+for (const [i, dir] of builds.entries()) {
+  const pageDir = `target/bench/load/b${i}`;
+  await mkdir(pageDir, { recursive: true });
+  await writeFile(`${pageDir}/bench.html`, page);
+  await writeFile(`${pageDir}/ours.js`, script);
+  mounts[`/b${i}/`] = dir;
+  mounts[`/b${i}/page/`] = pageDir;
+}
+const server = await serve({ mounts });
+const pages = Object.fromEntries([...builds.map((dir, i) => [dir, `/b${i}/page/bench.html`]), ['static', '/bench/static.html']]);
+const driver = await chromium({ width: 1280, height: 900 });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+try {
+  await driver.sendDevToolsCommand('Network.enable', {});
+  await driver.sendDevToolsCommand('Network.setCacheDisabled', { cacheDisabled: true });
+  for (const rate of [1, 4]) {
+    await driver.sendDevToolsCommand('Emulation.setCPUThrottlingRate', { rate });
+    const times = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+    const rounds = 3;
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, path] of Object.entries(pages)) {
+        // The first load of a round warms up after the other page; it is not counted.
+        for (let i = -1; i < Math.ceil(loads / rounds); i++) {
+          await driver.get('about:blank');
+          await driver.get(`${server.url}${path}`);
+          const t = await driver.wait(() => driver.executeScript(() => window.__firstScreen), 30_000);
+          if (i >= 0) times[name].push(t);
+        }
+      }
+    }
+    const floor = median(times.static);
+    for (const [name, t] of Object.entries(times)) {
+      if (process.env.RAW) console.log(t.map((x) => x.toFixed(0)).join(" "));
+      console.log(`CPU ${rate}x  ${name.padEnd(24)} ${median(t).toFixed(1).padStart(7)} ms  (${Math.min(...t).toFixed(0)}-${Math.max(...t).toFixed(0)})  ${(median(t) / floor).toFixed(2)}x static`);
+    }
+  }
+} finally {
+  await driver.quit();
+  await server.close();
+}
