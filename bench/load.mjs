@@ -26,7 +26,7 @@ for (const [i, dir] of builds.entries()) {
 }
 const server = await serve({ mounts });
 const pages = Object.fromEntries([...builds.map((dir, i) => [dir, `/b${i}/page/bench.html`]), ['static', '/bench/static.html']]);
-const driver = await chromium({ width: 1280, height: 900 });
+const driver = await chromium({ width: 1280, height: 900, args: process.env.BENCH_ARGS?.split(' ') ?? [] });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   await driver.sendDevToolsCommand('Network.enable', {});

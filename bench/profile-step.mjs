@@ -2,7 +2,7 @@
 // from "Check your answers" to the helpdesk outcome of the built-in flow, at 4x CPU, over five
 // walks, printed as self time per function (the wasm's functions are unnamed in release builds;
 // the browser's own DOM calls, such as focus and removeChild, are named). Needs a release dist/.
-// Usage: node bench/profile-step.mjs
+// Usage: node bench/profile-step.mjs [DIST]   (a build from bench/named-dist.sh names the wasm functions)
 import { execFileSync } from 'node:child_process';
 import { serve } from '../tests/e2e/server.mjs';
 import { chromium } from '../tests/e2e/browser.mjs';
@@ -10,7 +10,7 @@ const flowcheck = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin',
 const walks = JSON.parse(flowcheck('paths', 'flows/microsoft-authenticator.json', '--json')).walks;
 const helpdesk = walks.filter((w) => w.outcome === 'out-helpdesk' && w.steps.every((s) => s.kind !== 'not_fixed'))
   .sort((a, b) => a.steps.length - b.steps.length)[0];
-const server = await serve({ mounts: { '/': 'dist', '/bench/': 'bench/pages' } });
+const server = await serve({ mounts: { '/': process.argv[2] ?? 'dist', '/bench/': 'bench/pages' } });
 const driver = await chromium();
 await driver.manage().setTimeouts({ script: 600000 });
 await driver.get(`${server.url}/bench/ours.html`);
