@@ -456,8 +456,8 @@ fn same_placeholders(a: &Phrase, b: &Phrase) -> bool {
 /// The CLDR plural category of the whole number `n` in `lang`, one of the widget's own
 /// languages ([`LANGUAGES`]: a [`Strings`] is always in one of them); other languages get
 /// English's. The browser's `Intl.PluralRules` says the same (tests/browser.rs checks), but its
-/// first use on a page loads the locale's data, which cost the first question about 20 ms at
-/// 4x CPU.
+/// first use on a page loads the locale's data: in a CPU profile of the first load, the largest
+/// single cost before the first question.
 pub fn plural_category(lang: &str, n: u32) -> &'static str {
     match (primary(lang).as_str(), n % 100) {
         ("ar", _) if n == 0 => "zero",
