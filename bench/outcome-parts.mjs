@@ -3,13 +3,11 @@
 // prints the median time of the insertion and focus of the heading (which makes the browser
 // compute style and layout at once), and of removing it. Usage:
 // node bench/outcome-parts.mjs [DIST] [WIDTH] [HEIGHT]
-import { execFileSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../tests/e2e/server.mjs';
+import { helpdeskWalk } from './walk-in-page.mjs';
 import { CHROMIUM } from '../tests/e2e/browser.mjs';
-const flowcheck = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
-const walks = JSON.parse(flowcheck('paths', 'flows/microsoft-authenticator.json', '--json')).walks;
-const helpdesk = walks.filter((w) => w.outcome === 'out-helpdesk' && w.steps.every((s) => s.kind !== 'not_fixed')).sort((a, b) => a.steps.length - b.steps.length)[0];
+const helpdesk = helpdeskWalk();
 const server = await serve({ mounts: { '/': process.argv[2] ?? 'dist', '/bench/': 'bench/pages' } });
 const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const tab = await browser.newPage();

@@ -4,13 +4,10 @@
 // release builds; the browser's own DOM calls, such as focus and removeChild, are named).
 // Usage: node bench/profile-step.mjs [DIST] [STEP]   (a build from bench/named-dist.sh names the
 // wasm functions; STEP is the step's index in the walk, 0 for the first question)
-import { execFileSync } from 'node:child_process';
 import { serve } from '../tests/e2e/server.mjs';
+import { helpdeskWalk } from './walk-in-page.mjs';
 import { chromium } from '../tests/e2e/browser.mjs';
-const flowcheck = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
-const walks = JSON.parse(flowcheck('paths', 'flows/microsoft-authenticator.json', '--json')).walks;
-const helpdesk = walks.filter((w) => w.outcome === 'out-helpdesk' && w.steps.every((s) => s.kind !== 'not_fixed'))
-  .sort((a, b) => a.steps.length - b.steps.length)[0];
+const helpdesk = helpdeskWalk();
 const server = await serve({ mounts: { '/': process.argv[2] ?? 'dist', '/bench/': 'bench/pages' } });
 const driver = await chromium();
 await driver.manage().setTimeouts({ script: 600000 });

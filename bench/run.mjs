@@ -2,7 +2,6 @@
 // client-side library a web team would otherwise pick) and a static HTML floor, in headless
 // Chromium on 127.0.0.1, then Lighthouse (mobile preset) on the three pages. Prints a table and
 // writes target/bench/results.json and results.md.
-import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../tests/e2e/server.mjs';
@@ -10,7 +9,7 @@ import { chromium, CHROMIUM } from '../tests/e2e/browser.mjs';
 import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
 import { toSurvey } from './to-surveyjs.mjs';
-import { walkInPage } from './walk-in-page.mjs';
+import { flowcheck, helpdeskWalk, walkInPage } from './walk-in-page.mjs';
 import { transform } from 'esbuild';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 30);
@@ -19,14 +18,10 @@ const STEP_ROUNDS = Number(process.env.BENCH_STEP_ROUNDS ?? 20);
 const OUT = 'target/bench';
 await mkdir(OUT, { recursive: true });
 
-const flowcheck = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
-
 // The flows and walks: the built-in flow's walk to the helpdesk (the longest ordinary visit),
 // and the deepest path (first option every time) through a generated flow of 1,000 nodes.
 const builtIn = JSON.parse(await readFile('flows/microsoft-authenticator.json', 'utf8'));
-const walks = JSON.parse(flowcheck('paths', 'flows/microsoft-authenticator.json', '--json')).walks;
-const helpdesk = walks.filter((w) => w.outcome === 'out-helpdesk' && w.steps.every((s) => s.kind !== 'not_fixed'))
-  .sort((a, b) => a.steps.length - b.steps.length)[0];
+const helpdesk = helpdeskWalk();
 await writeFile(`${OUT}/generated.json`, flowcheck('generate', '1000', '100'));
 const generated = JSON.parse(await readFile(`${OUT}/generated.json`, 'utf8'));
 const deep = [];

@@ -1,17 +1,13 @@
 // Step latency only (the step tables of `make bench`), to try a change quickly: our widget's
 // walk through the built-in flow to the helpdesk at 1x and 4x CPU, for each build given, taken
 // in turns. Usage: node bench/steps.mjs [ROUNDS] [DIST ...]   (default: 10 walks of dist/)
-import { execFileSync } from 'node:child_process';
 import { serve } from '../tests/e2e/server.mjs';
 import { chromium } from '../tests/e2e/browser.mjs';
-import { walkInPage } from './walk-in-page.mjs';
+import { helpdeskWalk, walkInPage } from './walk-in-page.mjs';
 
 const [roundsArg = '10', ...dists] = process.argv.slice(2);
 const builds = dists.length ? dists : ['dist'];
-const flowcheck = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
-const walks = JSON.parse(flowcheck('paths', 'flows/microsoft-authenticator.json', '--json')).walks;
-const helpdesk = walks.filter((w) => w.outcome === 'out-helpdesk' && w.steps.every((s) => s.kind !== 'not_fixed'))
-  .sort((a, b) => a.steps.length - b.steps.length)[0];
+const helpdesk = helpdeskWalk();
 const mounts = { '/bench/': 'bench/pages' };
 builds.forEach((dir, i) => { mounts[`/b${i}/`] = dir; });
 const server = await serve({ mounts });

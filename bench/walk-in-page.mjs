@@ -1,4 +1,19 @@
-// The walk `make bench` times, shared by bench/run.mjs and bench/steps.mjs.
+// The walk `make bench` times, which one and how it is walked in the page; shared by
+// bench/run.mjs and the tools beside it.
+import { execFileSync } from 'node:child_process';
+
+/** What `flowcheck` (run through Cargo) prints for `args`. */
+export const flowcheck = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'flowcheck', '--', ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
+
+/**
+ * The built-in flow's walk to the helpdesk (the longest ordinary visit): the shortest way to
+ * `out-helpdesk` with no "No" to "Did this fix it?", as `flowcheck paths --json` gives it.
+ */
+export function helpdeskWalk() {
+  const walks = JSON.parse(flowcheck('paths', 'flows/microsoft-authenticator.json', '--json')).walks;
+  return walks.filter((w) => w.outcome === 'out-helpdesk' && w.steps.every((s) => s.kind !== 'not_fixed'))
+    .sort((a, b) => a.steps.length - b.steps.length)[0];
+}
 
 /**
  * In the page (run by WebDriver's executeAsyncScript, so it must stand alone): walks `steps`
