@@ -19,7 +19,8 @@ before(async () => {
     delay: (path) => (path.startsWith('/lang/') || path.startsWith('/examples/flows/') ? SLOW : 0),
   });
   driver = await chromium();
-  // Before any page script: every class of element drawn into a widget's shadow root, in order.
+  // Before any page script runs: the classes of what is drawn into each widget's shadow root, in
+  // order (for the widget's `.gt` element, those of its first child: the screen).
   await driver.sendDevToolsCommand('Page.enable', {});
   await driver.sendDevToolsCommand('Page.addScriptToEvaluateOnNewDocument', {
     source: `(${(() => {
