@@ -48,14 +48,27 @@ after(async () => {
 });
 
 test('the module, its glue and the stylesheet download side by side, not one after another', async () => {
-  await driver.get(`${server.url}/index.html`);
-  await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
-  const timing = await driver.executeScript(() => Object.fromEntries(performance.getEntriesByType('resource')
-    .map((r) => [r.name.split('/').pop().replace(/-[0-9a-f]{16}/, ''), { start: r.startTime, end: r.responseEnd }])));
-  const { 'widget.js': glue, 'widget_bg.wasm': wasm, 'widget.css': css } = timing;
-  assert.ok(glue && wasm && css, `the widget's files were fetched: ${Object.keys(timing)}`);
-  assert.ok(wasm.start < glue.end, `the module is requested before the glue has arrived (${wasm.start.toFixed(0)} < ${glue.end.toFixed(0)} ms)`);
-  assert.ok(css.start < wasm.end, `the stylesheet is requested before the module has arrived (${css.start.toFixed(0)} < ${wasm.end.toFixed(0)} ms)`);
+  // The glue and the module are each held back for SLOW ms: a request that waited for one of
+  // them would reach the server that much later.
+  const arrived = {};
+  const held = (path) => /^\/widget-[0-9a-f]+(\.js|_bg\.wasm)$/.test(path);
+  const slow = await serve({
+    mounts: { '/': 'dist' },
+    delay: (path) => {
+      arrived[path.replace(/-[0-9a-f]+(?=[._])/, '')] ??= Date.now();
+      return held(path) ? SLOW : 0;
+    },
+  });
+  try {
+    await driver.get(`${slow.url}/index.html`);
+    await widgetRoot(driver, 'guided-troubleshooter', '.gt-start');
+  } finally {
+    await slow.close();
+  }
+  const { '/widget.js': glue, '/widget_bg.wasm': wasm, '/widget.css': css } = arrived;
+  assert.ok(glue && wasm && css, `the widget's files were requested: ${Object.keys(arrived)}`);
+  assert.ok(wasm - glue < SLOW / 2, `the module is requested without waiting for the glue (${wasm - glue} ms after it)`);
+  assert.ok(css - glue < SLOW / 2, `the stylesheet is requested without waiting for the glue or the module (${css - glue} ms after the glue)`);
 });
 
 test('a built-in flow in the page\'s language draws its start screen first, with nothing before it', async () => {
