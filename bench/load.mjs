@@ -1,31 +1,18 @@
 // Load to first screen only (the first table of `make bench`), to try a change quickly: cold
 // loads of the bench page with the built-in flow from each build given, and of the static page,
-// at 1x and 4x CPU. As in `make bench`, each page is loaded several times in a row (a page
-// loaded right after another one's is slower: compare runs of one page); the rounds take the
-// pages in turns, so that the machine's drift reaches them all alike.
-// Usage: node bench/load.mjs [LOADS] [DIST ...]   (default: 21 loads of dist/, in 3 rounds)
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// at 1x and 4x CPU. As in `make bench`, the pages take turns over three rounds, and a page's
+// first load in each round (slower right after another page's) is not counted.
+// Usage: node bench/load.mjs [LOADS] [DIST ...]   (default: 21 loads of dist/)
 import { serve } from '../tests/e2e/server.mjs';
 import { chromium } from '../tests/e2e/browser.mjs';
+import { benchPages } from './builds.mjs';
 
 const [loadsArg = '21', ...dists] = process.argv.slice(2);
 const loads = Number(loadsArg);
 const builds = dists.length ? dists : ['dist'];
-// Each build gets the bench page (bench/pages/ours.html) beside it, importing its own
-// troubleshooter.js.
-const mounts = { '/bench/': 'bench/pages' };
-const page = (await readFile('bench/pages/ours.html', 'utf8')).replace(/(href|src)="(?!data:)/g, '$1="/bench/').replace('/bench/ours.js', 'ours.js');
-const script = (await readFile('bench/pages/ours.js', 'utf8')).replaceAll("'/troubleshooter.js'", "'../troubleshooter.js'");
-for (const [i, dir] of builds.entries()) {
-  const pageDir = `target/bench/load/b${i}`;
-  await mkdir(pageDir, { recursive: true });
-  await writeFile(`${pageDir}/bench.html`, page);
-  await writeFile(`${pageDir}/ours.js`, script);
-  mounts[`/b${i}/`] = dir;
-  mounts[`/b${i}/page/`] = pageDir;
-}
+const { mounts, pages: builtPages } = await benchPages(builds);
 const server = await serve({ mounts });
-const pages = Object.fromEntries([...builds.map((dir, i) => [dir, `/b${i}/page/bench.html`]), ['static', '/bench/static.html']]);
+const pages = Object.fromEntries([...builtPages, ['static', '/bench/static.html']]);
 const driver = await chromium({ width: 1280, height: 900, args: process.env.BENCH_ARGS?.split(' ') ?? [] });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {

@@ -64,15 +64,15 @@ struct Mounted {
 }
 
 /// Mounts a widget into `root`, an element in the shadow root of the widget's element
-/// (troubleshooter.js makes both, with the stylesheet, while this module loads). `stylesheet`
-/// is the stylesheet's address, beside which the widget's other files are. `config` is an
-/// object of attribute names to strings; `language_pack` takes a request for another language and returns a
-/// promise of lang.js's answer (troubleshooter.js imports lang.js only then, so English pages
-/// never load it); `checker` takes a flow text and its file name and returns a promise of the
-/// problems the checker module finds, as flowcheck prints them (imported only by pages with
-/// their own flow); `qr_module` returns a promise of the QR encoder (imported only for kiosks);
-/// `channels_module` a promise of the channels module (imported only when the page sets
-/// `support-teams` or `ticket-url`).
+/// (troubleshooter.js makes both, with the stylesheet, while this module loads). `stylesheet` is
+/// the stylesheet's address, beside which the widget's other files are. `config` is an object of
+/// attribute names to strings; `language_pack` takes a request for another language and returns a
+/// promise of lang.js's answer (troubleshooter.js imports lang.js only then, so English pages never
+/// load it); `checker` takes a flow text and its file name and returns a promise of the problems
+/// the checker module finds, as flowcheck prints them (imported only by pages with their own flow);
+/// `qr_module` returns a promise of the QR encoder (imported only for kiosks); `channels_module` a
+/// promise of the channels module (imported only when the page sets `support-teams` or
+/// `ticket-url`).
 #[wasm_bindgen(js_name = mountWidget)]
 pub async fn mount_widget(
     root: Element,
